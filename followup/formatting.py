@@ -1,0 +1,109 @@
+"""Swedish money and number formats: reading what people type, writing what they read.
+
+Display uses a no-break space as the thousands separator so that `1 234 567 kr` never
+wraps inside a figure, and a decimal comma.
+"""
+
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+NBSP = "\u00a0"
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
+_CURRENCY = re.compile(r"(kr\.?|sek|:-)$", re.IGNORECASE)
+TWO_PLACES = Decimal("0.01")
+
+
+class AmountError(ValueError):
+    """The text is not an amount; the message is Swedish and meant for the user."""
+
+
+def parse_amount(text: str | int | Decimal | None) -> Decimal | None:
+    """Read an amount in kronor as people type it: `1 234 567`, `1234567,50`, `1 234 567 kr`.
+
+    Returns None for empty input. A comma is the decimal separator; dots and spaces
+    between digit groups are thousands separators, except a single dot followed by one
+    or two digits, which spreadsheets from other locales write as a decimal point.
+    """
+    if text is None:
+        return None
+    if isinstance(text, (int, Decimal)):
+        value = Decimal(text)
+    else:
+        cleaned = _SPACES.sub("", str(text)).replace("\u2212", "-")
+        cleaned = _CURRENCY.sub("", cleaned)
+        if cleaned == "":
+            return None
+        if not re.fullmatch(r"-?[0-9.,]+", cleaned) or not re.search(r"[0-9]", cleaned):
+            raise AmountError("Ange beloppet i kronor med siffror, till exempel 1 234 567 eller 1234567,50.")
+        if "," in cleaned:
+            whole, _, fraction = cleaned.rpartition(",")
+            if "," in whole:
+                raise AmountError("Beloppet har mer än ett decimalkomma.")
+            whole = whole.replace(".", "")
+        elif re.fullmatch(r"-?[0-9]+\.[0-9]{1,2}", cleaned):
+            whole, _, fraction = cleaned.partition(".")
+        else:
+            if not re.fullmatch(r"-?[0-9]{1,3}(\.[0-9]{3})*|-?[0-9]+", cleaned):
+                raise AmountError("Beloppet har punkter på fel ställen. Skriv till exempel 1 234 567.")
+            whole, fraction = cleaned.replace(".", ""), ""
+        if whole in ("", "-"):
+            whole += "0"
+        try:
+            value = Decimal(f"{whole}.{fraction}" if fraction else whole)
+        except InvalidOperation as error:
+            raise AmountError("Ange beloppet i kronor med siffror.") from error
+    if value != value.quantize(TWO_PLACES, rounding=ROUND_HALF_UP):
+        raise AmountError("Beloppet kan ha högst två decimaler (ören).")
+    return value.quantize(TWO_PLACES)
+
+
+def group_digits(digits: str, separator: str = NBSP) -> str:
+    """'1234567' -> '1 234 567'."""
+    groups = []
+    while len(digits) > 3:
+        groups.insert(0, digits[-3:])
+        digits = digits[:-3]
+    groups.insert(0, digits)
+    return separator.join(groups)
+
+
+def format_number(value: Decimal | int | None, decimals: int = 0) -> str:
+    """A number the Swedish way: `1 234 567` or `12,5`; a minus sign for negatives."""
+    if value is None:
+        return "–"
+    quantum = Decimal(1).scaleb(-decimals)
+    rounded = Decimal(value).quantize(quantum, rounding=ROUND_HALF_UP)
+    sign = "\u2212" if rounded < 0 else ""
+    whole, _, fraction = f"{abs(rounded):f}".partition(".")
+    text = group_digits(whole)
+    return f"{sign}{text},{fraction}" if fraction else f"{sign}{text}"
+
+
+def format_kr(value: Decimal | int | None) -> str:
+    """`1 234 567 kr`; öre only when there are any: `1 234 567,50 kr`."""
+    if value is None:
+        return "–"
+    value = Decimal(value)
+    decimals = 0 if value == value.to_integral_value() else 2
+    return f"{format_number(value, decimals)}{NBSP}kr"
+
+
+def format_tkr(value: Decimal | int | None) -> str:
+    """Thousands of kronor, whole: `1 235 tkr`."""
+    if value is None:
+        return "–"
+    return f"{format_number(Decimal(value) / 1000, 0)}{NBSP}tkr"
+
+
+def format_mnkr(value: Decimal | int | None) -> str:
+    """Millions of kronor with one decimal: `1,2 mnkr`."""
+    if value is None:
+        return "–"
+    return f"{format_number(Decimal(value) / 1_000_000, 1)}{NBSP}mnkr"
+
+
+def format_percent(value: Decimal | None, decimals: int = 1) -> str:
+    """A percentage with a decimal comma: `12,3 %`. `value` is already in percent."""
+    if value is None:
+        return "–"
+    return f"{format_number(value, decimals)}{NBSP}%"

@@ -1,0 +1,272 @@
+"""The yearly follow-up: what each actor spent, per initiative (insats), per year."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from strategy import roles
+from strategy.models import Actor, FocusArea, GoalArea, Municipality, Priority, Strategy
+
+# No single initiative in a region's follow-up comes near ten billion kronor; a larger
+# figure is a typing error (an extra zero, öre typed as kronor), so it is refused.
+MAX_AMOUNT = Decimal("10000000000.00")
+
+
+class ReportingYearQuerySet(models.QuerySet):
+    def open(self) -> "ReportingYearQuerySet":
+        return self.filter(is_closed=False)
+
+
+class ReportingYear(models.Model):
+    """A year of a strategy. Open years take changes; closed years are compiled and frozen."""
+
+    strategy = models.ForeignKey(
+        Strategy, on_delete=models.PROTECT, related_name="reporting_years", verbose_name="strategi"
+    )
+    year = models.PositiveSmallIntegerField("år")
+    is_closed = models.BooleanField(
+        "stängt",
+        default=False,
+        help_text="Ett stängt år är sammanställt: dess insatser kan inte ändras.",
+    )
+    closed_at = models.DateTimeField("stängt den", null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="stängt av",
+    )
+
+    objects = ReportingYearQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "uppföljningsår"
+        verbose_name_plural = "uppföljningsår"
+        ordering = ["strategy", "year"]
+        constraints = [models.UniqueConstraint(fields=["strategy", "year"], name="reporting_year_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.year} ({self.status_label})"
+
+    @property
+    def status_label(self) -> str:
+        return "stängt" if self.is_closed else "öppet"
+
+    def clean(self) -> None:
+        if self.strategy_id and self.year not in self.strategy.years:
+            period = f"{self.strategy.start_year}–{self.strategy.end_year}"
+            raise ValidationError({"year": f"Året ska ligga inom strategins period, {period}."})
+
+
+class FundingSource(models.TextChoices):
+    REGIONAL_DEVELOPMENT_BOARD = "run", "Regionutvecklingsnämnden"
+    CULTURE_BOARD = "kn", "Kulturnämnden"
+    ENVIRONMENT_BOARD = "mn", "Miljönämnden"
+    MUNICIPAL_COFINANCING = "kommunal", "Kommunal medfinansiering"
+    EU_FUNDS = "eu", "EU-medel"
+    STATE_FUNDS = "statlig", "Statliga medel"
+    OTHER = "ovrigt", "Övrigt"
+
+
+class ImportBatch(models.Model):
+    """One confirmed spreadsheet import: who, when, which file and what it did."""
+
+    created_at = models.DateTimeField("importerad", auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="importerad av",
+    )
+    file_name = models.CharField("filnamn", max_length=255)
+    actor = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="+", verbose_name="aktör")
+    reporting_year = models.ForeignKey(
+        ReportingYear, on_delete=models.PROTECT, related_name="+", verbose_name="år"
+    )
+    created_count = models.PositiveIntegerField("nya rader", default=0)
+    updated_count = models.PositiveIntegerField("ändrade rader", default=0)
+    unchanged_count = models.PositiveIntegerField("oförändrade rader", default=0)
+
+    class Meta:
+        verbose_name = "import"
+        verbose_name_plural = "importer"
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+class SpendingEntryQuerySet(models.QuerySet):
+    def for_strategy(self, strategy: Strategy) -> "SpendingEntryQuerySet":
+        return self.filter(reporting_year__strategy=strategy)
+
+    def for_years(self, first: int, last: int) -> "SpendingEntryQuerySet":
+        return self.filter(reporting_year__year__gte=first, reporting_year__year__lte=last)
+
+    def for_year(self, year: int) -> "SpendingEntryQuerySet":
+        return self.filter(reporting_year__year=year)
+
+    def visible_to(self, user) -> "SpendingEntryQuerySet":
+        """Entries this user may read one by one: all for BHU and staff, own actors' otherwise."""
+        if roles.can_read_all(user):
+            return self
+        return self.filter(actor__in=roles.editable_actors(user))
+
+    def editable_by(self, user) -> "SpendingEntryQuerySet":
+        """Entries this user may change: own actors', in open years."""
+        return self.filter(actor__in=roles.editable_actors(user), reporting_year__is_closed=False)
+
+
+class SpendingEntry(models.Model):
+    """A spending entry (insats): money an actor granted in a year towards a goal area."""
+
+    actor = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="entries", verbose_name="aktör")
+    reporting_year = models.ForeignKey(
+        ReportingYear, on_delete=models.PROTECT, related_name="entries", verbose_name="år"
+    )
+    title = models.CharField("rubrik", max_length=200)
+    description = models.TextField("beskrivning", blank=True)
+    case_number = models.CharField(
+        "diarienummer", max_length=50, blank=True, help_text="Till exempel RUN 612-0195-14."
+    )
+    project_owner = models.CharField("projektägare", max_length=200)
+    goal_area = models.ForeignKey(
+        GoalArea, on_delete=models.PROTECT, related_name="entries", verbose_name="målområde"
+    )
+    priority = models.ForeignKey(
+        Priority,
+        on_delete=models.PROTECT,
+        related_name="entries",
+        verbose_name="prioritering",
+        null=True,
+        blank=True,
+    )
+    focus_area = models.ForeignKey(
+        FocusArea,
+        on_delete=models.PROTECT,
+        related_name="entries",
+        verbose_name="kraftsamlingsområde",
+        null=True,
+        blank=True,
+    )
+    amount = models.DecimalField(
+        "beviljat belopp (kr)",
+        max_digits=14,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(MAX_AMOUNT)],
+    )
+    funding_source = models.CharField("finansieringskälla", max_length=20, choices=FundingSource.choices)
+    total_project_size = models.DecimalField(
+        "beräknad total projektomslutning (kr)",
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(MAX_AMOUNT)],
+    )
+    municipalities = models.ManyToManyField(
+        Municipality, related_name="entries", verbose_name="berörda kommuner", blank=True
+    )
+    created_at = models.DateTimeField("skapad", auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="skapad av",
+    )
+    updated_at = models.DateTimeField("senast ändrad", auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="senast ändrad av",
+    )
+    last_import = models.ForeignKey(
+        ImportBatch,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="entries",
+        verbose_name="senaste import",
+    )
+    # Raised by one on every save; a form that posts an older version lost a race.
+    version = models.PositiveIntegerField("version", default=1)
+
+    objects = SpendingEntryQuerySet.as_manager()
+    history = HistoricalRecords(
+        m2m_fields=[municipalities], excluded_fields=["updated_at"], verbose_name="historik för insats"
+    )
+
+    class Meta:
+        verbose_name = "insats"
+        verbose_name_plural = "insatser"
+        ordering = ["reporting_year__year", "actor__name", "title", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(amount__gte=0) & Q(amount__lte=MAX_AMOUNT),
+                name="entry_amount_in_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(total_project_size__isnull=True)
+                | (Q(total_project_size__gte=F("amount")) & Q(total_project_size__lte=MAX_AMOUNT)),
+                name="entry_total_not_below_amount",
+            ),
+            models.CheckConstraint(
+                condition=Q(funding_source__in=FundingSource.values),
+                name="entry_funding_source_known",
+            ),
+            models.CheckConstraint(condition=~Q(title=""), name="entry_title_not_empty"),
+        ]
+        indexes = [
+            models.Index(fields=["reporting_year", "actor"], name="entry_year_actor_idx"),
+            models.Index(fields=["reporting_year", "goal_area"], name="entry_year_goal_idx"),
+            models.Index(fields=["reporting_year", "focus_area"], name="entry_year_focus_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("followup:entry_detail", args=[self.pk])
+
+    @property
+    def year(self) -> int:
+        return self.reporting_year.year
+
+    def clean(self) -> None:
+        """Rules that span fields or tables, shared by the form and the spreadsheet import."""
+        errors: dict[str, str] = {}
+        year = self.reporting_year if self.reporting_year_id else None
+        if year and self.goal_area_id and self.goal_area.strategy_id != year.strategy_id:
+            errors["goal_area"] = "Målområdet hör inte till årets strategi."
+        if self.priority_id and self.goal_area_id and self.priority.goal_area_id != self.goal_area_id:
+            errors["priority"] = (
+                f"Prioritering {self.priority.number} hör till målområde "
+                f"{self.priority.goal_area.number}, inte till det valda målområdet."
+            )
+        if self.focus_area_id and year and not self.focus_area.applies_in(year.year):
+            errors["focus_area"] = (
+                f"Kraftsamlingsområdet gäller inte {year.year} (det gäller {self.focus_area.period_label})."
+            )
+        if (
+            self.total_project_size is not None
+            and self.amount is not None
+            and self.total_project_size < self.amount
+        ):
+            errors["total_project_size"] = (
+                "Den beräknade totala projektomslutningen kan inte vara mindre än det beviljade beloppet."
+            )
+        if errors:
+            raise ValidationError(errors)

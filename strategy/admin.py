@@ -1,0 +1,125 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import User
+
+from .models import (
+    Actor,
+    ActorMembership,
+    DevelopmentArea,
+    FocusArea,
+    GoalArea,
+    Municipality,
+    Priority,
+    Strategy,
+)
+
+
+@admin.register(Strategy)
+class StrategyAdmin(admin.ModelAdmin):
+    list_display = ["short_name", "name", "start_year", "end_year"]
+    search_fields = ["short_name", "name"]
+    prepopulated_fields = {"slug": ["short_name"]}
+
+
+class DevelopmentAreaInline(admin.TabularInline):
+    model = DevelopmentArea
+    extra = 0
+
+
+@admin.register(GoalArea)
+class GoalAreaAdmin(admin.ModelAdmin):
+    list_display = ["number", "name", "strategy"]
+    list_display_links = ["number", "name"]
+    list_filter = ["strategy"]
+    search_fields = ["name", "tagline"]
+    inlines = [DevelopmentAreaInline]
+
+
+@admin.register(DevelopmentArea)
+class DevelopmentAreaAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "goal_area"]
+    list_display_links = ["code", "name"]
+    list_filter = ["goal_area__strategy", "goal_area"]
+    search_fields = ["code", "name"]
+
+
+@admin.register(Priority)
+class PriorityAdmin(admin.ModelAdmin):
+    list_display = ["number", "name", "development_area", "goal_area"]
+    list_display_links = ["number", "name"]
+    list_filter = ["goal_area__strategy", "goal_area", "development_area"]
+    search_fields = ["name", "=number"]
+    list_select_related = ["development_area", "goal_area"]
+
+
+@admin.register(FocusArea)
+class FocusAreaAdmin(admin.ModelAdmin):
+    list_display = ["number", "name", "first_year", "last_year", "strategy"]
+    list_display_links = ["number", "name"]
+    list_filter = ["strategy", "first_year", "last_year"]
+    search_fields = ["name", "description"]
+    filter_horizontal = ["goal_areas"]
+
+
+class MunicipalityInline(admin.TabularInline):
+    model = Municipality
+    extra = 0
+    fields = ["code", "name", "county_code"]
+
+
+class MembershipInline(admin.TabularInline):
+    model = ActorMembership
+    extra = 1
+    autocomplete_fields = ["actor"]
+    verbose_name = "aktör användaren rapporterar för"
+    verbose_name_plural = "aktörer användaren rapporterar för"
+
+
+@admin.register(Actor)
+class ActorAdmin(admin.ModelAdmin):
+    list_display = ["short_name", "name", "kind", "member_count"]
+    list_display_links = ["short_name", "name"]
+    list_filter = ["kind"]
+    search_fields = ["short_name", "name", "name_en"]
+    prepopulated_fields = {"slug": ["short_name"]}
+    inlines = [MunicipalityInline]
+
+    @admin.display(description="medlemskommuner")
+    def member_count(self, actor: Actor) -> int:
+        return actor.municipalities.count()
+
+
+@admin.register(Municipality)
+class MunicipalityAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "county_code", "association"]
+    list_filter = ["association", "county_code"]
+    search_fields = ["name", "=code"]
+    list_select_related = ["association"]
+
+
+@admin.register(ActorMembership)
+class ActorMembershipAdmin(admin.ModelAdmin):
+    list_display = ["user", "actor"]
+    list_filter = ["actor"]
+    search_fields = ["user__username", "user__first_name", "user__last_name", "actor__short_name"]
+    autocomplete_fields = ["user", "actor"]
+    list_select_related = ["user", "actor"]
+
+
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class PortalUserAdmin(UserAdmin):
+    """Django's user admin, with the actors a user reports for edited on the same page."""
+
+    inlines = [MembershipInline]
+    list_display = ["username", "first_name", "last_name", "email", "is_staff", "role_names"]
+    list_filter = ["is_staff", "is_superuser", "is_active", "groups", "actor_memberships__actor"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("groups")
+
+    @admin.display(description="roller")
+    def role_names(self, user: User) -> str:
+        return ", ".join(group.name for group in user.groups.all())

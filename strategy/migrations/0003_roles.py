@@ -1,0 +1,16 @@
+from django.db import migrations
+
+# Mirrors strategy.roles; migrations must not import code that may change later.
+ROLE_GROUPS = ["Regionutvecklare", "BHU"]
+
+
+def create_role_groups(apps, schema_editor):
+    Group = apps.get_model("auth", "Group")
+    for name in ROLE_GROUPS:
+        Group.objects.get_or_create(name=name)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("strategy", "0002_reference_data"), ("auth", "0012_alter_user_first_name_max_length")]
+
+    operations = [migrations.RunPython(create_role_groups, migrations.RunPython.noop)]

@@ -1,0 +1,260 @@
+"""The strategy being followed up: its goal areas, priorities, focus areas and actors.
+
+A strategy is a row, not a constant, so that the region's next strategy can be added
+beside VG2020 without a schema change. Actors and municipalities outlive strategies.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+
+class StrategyQuerySet(models.QuerySet):
+    def current(self) -> "Strategy":
+        """The strategy the portal presents: the latest one that has started."""
+        return self.order_by("-start_year").first()
+
+
+class Strategy(models.Model):
+    slug = models.SlugField("kortnamn i adresser", unique=True)
+    short_name = models.CharField("kortnamn", max_length=40, unique=True)
+    name = models.CharField("namn", max_length=200)
+    start_year = models.PositiveSmallIntegerField("första år")
+    end_year = models.PositiveSmallIntegerField("sista år")
+    purpose = models.TextField("syfte", blank=True)
+
+    objects = StrategyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "strategi"
+        verbose_name_plural = "strategier"
+        ordering = ["-start_year"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_year__gte=models.F("start_year")),
+                name="strategy_end_not_before_start",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.short_name} ({self.start_year}–{self.end_year})"
+
+    @property
+    def years(self) -> range:
+        return range(self.start_year, self.end_year + 1)
+
+
+class GoalArea(models.Model):
+    strategy = models.ForeignKey(
+        Strategy, on_delete=models.PROTECT, related_name="goal_areas", verbose_name="strategi"
+    )
+    number = models.PositiveSmallIntegerField("nummer")
+    name = models.CharField("namn", max_length=200)
+    tagline = models.TextField("devis", blank=True)
+
+    class Meta:
+        verbose_name = "målområde"
+        verbose_name_plural = "målområden"
+        ordering = ["strategy", "number"]
+        constraints = [models.UniqueConstraint(fields=["strategy", "number"], name="goal_area_number_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.name}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("strategy:goal_area", args=[self.strategy.slug, self.number])
+
+
+class DevelopmentArea(models.Model):
+    goal_area = models.ForeignKey(
+        GoalArea,
+        on_delete=models.PROTECT,
+        related_name="development_areas",
+        verbose_name="målområde",
+    )
+    code = models.CharField("nummer", max_length=10, help_text="Till exempel 2.1.")
+    name = models.CharField("namn", max_length=200)
+
+    class Meta:
+        verbose_name = "utvecklingsområde"
+        verbose_name_plural = "utvecklingsområden"
+        ordering = ["goal_area", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["goal_area", "code"], name="development_area_code_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+
+class Priority(models.Model):
+    """A numbered priority (1–32 in VG2020) under a development area.
+
+    `goal_area` repeats the development area's goal area so that spending entries
+    can be checked and grouped by it without another join; `clean()` keeps the two
+    in step.
+    """
+
+    goal_area = models.ForeignKey(
+        GoalArea, on_delete=models.PROTECT, related_name="priorities", verbose_name="målområde"
+    )
+    development_area = models.ForeignKey(
+        DevelopmentArea,
+        on_delete=models.PROTECT,
+        related_name="priorities",
+        verbose_name="utvecklingsområde",
+    )
+    number = models.PositiveSmallIntegerField("nummer")
+    name = models.CharField("namn", max_length=300)
+
+    class Meta:
+        verbose_name = "prioritering"
+        verbose_name_plural = "prioriteringar"
+        ordering = ["goal_area__strategy", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["goal_area", "number"], name="priority_number_unique"),
+            models.CheckConstraint(condition=Q(number__gte=1), name="priority_number_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.name}"
+
+    def clean(self) -> None:
+        if (
+            self.development_area_id
+            and self.goal_area_id
+            and self.development_area.goal_area_id != self.goal_area_id
+        ):
+            raise ValidationError({"development_area": "Utvecklingsområdet hör till ett annat målområde."})
+        if self.goal_area_id and self.number:
+            taken = Priority.objects.filter(
+                goal_area__strategy_id=self.goal_area.strategy_id, number=self.number
+            ).exclude(pk=self.pk)
+            if taken.exists():
+                raise ValidationError({"number": "Det finns redan en prioritering med det numret."})
+
+
+class FocusAreaQuerySet(models.QuerySet):
+    def in_force(self, year: int) -> "FocusAreaQuerySet":
+        return self.filter(Q(last_year__isnull=True) | Q(last_year__gte=year), first_year__lte=year)
+
+
+class FocusArea(models.Model):
+    """An area BHU pointed out for joint effort (kraftsamling), valid for a span of years."""
+
+    strategy = models.ForeignKey(
+        Strategy, on_delete=models.PROTECT, related_name="focus_areas", verbose_name="strategi"
+    )
+    number = models.PositiveSmallIntegerField("nummer")
+    name = models.CharField("namn", max_length=200)
+    description = models.TextField("beskrivning", blank=True)
+    first_year = models.PositiveSmallIntegerField("gäller från år")
+    last_year = models.PositiveSmallIntegerField(
+        "gäller till och med år", null=True, blank=True, help_text="Tomt om området gäller tills vidare."
+    )
+    goal_areas = models.ManyToManyField(
+        GoalArea, related_name="focus_areas", verbose_name="målområden", blank=True
+    )
+
+    objects = FocusAreaQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "kraftsamlingsområde"
+        verbose_name_plural = "kraftsamlingsområden"
+        ordering = ["strategy", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["strategy", "number"], name="focus_area_number_unique"),
+            models.CheckConstraint(
+                condition=Q(last_year__isnull=True) | Q(last_year__gte=models.F("first_year")),
+                name="focus_area_last_not_before_first",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.name}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("strategy:focus_area", args=[self.strategy.slug, self.number])
+
+    def applies_in(self, year: int) -> bool:
+        return self.first_year <= year and (self.last_year is None or year <= self.last_year)
+
+    @property
+    def period_label(self) -> str:
+        return f"{self.first_year}–{self.last_year}" if self.last_year else f"från {self.first_year}"
+
+
+class Actor(models.Model):
+    class Kind(models.TextChoices):
+        REGION = "region", "Region"
+        MUNICIPAL_ASSOCIATION = "kommunalforbund", "Kommunalförbund"
+        BUSINESS_COMPANY = "naringslivsbolag", "Näringslivsbolag"
+
+    slug = models.SlugField("kortnamn i adresser", unique=True)
+    short_name = models.CharField("kortnamn", max_length=40, unique=True)
+    name = models.CharField("namn", max_length=200, unique=True)
+    name_en = models.CharField("namn på engelska", max_length=200, blank=True)
+    kind = models.CharField("typ", max_length=20, choices=Kind.choices)
+
+    class Meta:
+        verbose_name = "aktör"
+        verbose_name_plural = "aktörer"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("strategy:actor", args=[self.slug])
+
+
+class Municipality(models.Model):
+    code = models.CharField("kommunkod", max_length=4, unique=True)
+    name = models.CharField("namn", max_length=100, unique=True)
+    county_code = models.CharField("länskod", max_length=2)
+    association = models.ForeignKey(
+        Actor,
+        on_delete=models.PROTECT,
+        related_name="municipalities",
+        verbose_name="kommunalförbund",
+        null=True,
+        blank=True,
+        limit_choices_to={"kind": Actor.Kind.MUNICIPAL_ASSOCIATION},
+    )
+
+    class Meta:
+        verbose_name = "kommun"
+        verbose_name_plural = "kommuner"
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(code__regex=r"^[0-9]{4}$"), name="municipality_code_four_digits"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ActorMembership(models.Model):
+    """A user who reports for an actor (a regional developer of that actor)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="actor_memberships",
+        verbose_name="användare",
+    )
+    actor = models.ForeignKey(
+        Actor, on_delete=models.CASCADE, related_name="memberships", verbose_name="aktör"
+    )
+
+    class Meta:
+        verbose_name = "aktörstillhörighet"
+        verbose_name_plural = "aktörstillhörigheter"
+        constraints = [models.UniqueConstraint(fields=["user", "actor"], name="actor_membership_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.actor.short_name}"

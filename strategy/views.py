@@ -1,0 +1,56 @@
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from .models import Actor, DevelopmentArea, FocusArea, GoalArea, Priority, Strategy
+
+
+def _strategy_or_404(slug: str) -> Strategy:
+    return get_object_or_404(Strategy, slug=slug)
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    strategy = Strategy.objects.current()
+    context = {
+        "strategy": strategy,
+        "goal_areas": strategy.goal_areas.all() if strategy else [],
+        "focus_areas": strategy.focus_areas.all() if strategy else [],
+        "actors": Actor.objects.all(),
+    }
+    return render(request, "strategy/home.html", context)
+
+
+def goal_area(request: HttpRequest, strategy: str, number: int) -> HttpResponse:
+    area = get_object_or_404(
+        GoalArea.objects.select_related("strategy").prefetch_related(
+            Prefetch(
+                "development_areas",
+                queryset=DevelopmentArea.objects.prefetch_related(
+                    Prefetch("priorities", queryset=Priority.objects.order_by("number"))
+                ),
+            ),
+            "focus_areas",
+        ),
+        strategy=_strategy_or_404(strategy),
+        number=number,
+    )
+    return render(request, "strategy/goal_area.html", {"goal_area": area, "strategy": area.strategy})
+
+
+def focus_area(request: HttpRequest, strategy: str, number: int) -> HttpResponse:
+    area = get_object_or_404(
+        FocusArea.objects.select_related("strategy").prefetch_related("goal_areas"),
+        strategy=_strategy_or_404(strategy),
+        number=number,
+    )
+    return render(request, "strategy/focus_area.html", {"focus_area": area, "strategy": area.strategy})
+
+
+def actor_list(request: HttpRequest) -> HttpResponse:
+    actors = Actor.objects.prefetch_related("municipalities")
+    return render(request, "strategy/actor_list.html", {"actors": actors})
+
+
+def actor(request: HttpRequest, slug: str) -> HttpResponse:
+    actor = get_object_or_404(Actor.objects.prefetch_related("municipalities"), slug=slug)
+    return render(request, "strategy/actor.html", {"actor": actor})

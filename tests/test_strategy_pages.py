@@ -1,0 +1,81 @@
+import pytest
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+
+def test_start_page_presents_the_strategy(client: Client):
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    for text in [
+        "En ledande kunskapsregion",
+        "Invånarna i hela Västra Götaland ska ha möjlighet att utvecklas",
+        "Bli föregångare i omställningen från fossil till förnybar energi",
+        "Business Region Göteborg",
+        "Samverkan",
+        "Styrning och prioritering",
+        "Koordinering",
+        "Årlig uppföljning",
+    ]:
+        assert text in html
+
+
+def test_goal_area_page_lists_development_areas_and_priorities(client: Client):
+    response = client.get("/strategi/vg2020/malomrade/4/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "4.2 Ökat utbyte med omvärlden" in html
+    assert "Locka investeringar och nyetableringar till Västra Götaland" in html
+    assert "Prioritering 32." in html
+
+
+def test_focus_area_page_shows_period_and_goal_areas(client: Client):
+    response = client.get("/strategi/vg2020/kraftsamling/3/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Insatser för att öka antalet ungdomar med fullföljd grundskola" in html
+    assert "från 2015" in html
+    assert "En region för alla" in html
+
+
+def test_actor_page_lists_member_municipalities(client: Client):
+    response = client.get("/aktorer/borasregionen/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Medlemskommuner (8)" in html
+    assert "Ulricehamn" in html
+    assert "Skövde" not in html
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/strategi/vg2020/malomrade/5/",
+        "/strategi/vg2020/kraftsamling/9/",
+        "/strategi/vg2030/malomrade/1/",
+        "/aktorer/okand/",
+    ],
+)
+def test_unknown_strategy_objects_give_swedish_404(client: Client, path):
+    response = client.get(path)
+    assert response.status_code == 404
+    assert "Sidan finns inte" in response.content.decode()
+
+
+def test_server_error_page_is_swedish_and_uses_base_layout(settings):
+    from django.template import loader
+
+    html = loader.get_template("500.html").render({})
+    assert '<html lang="sv">' in html
+    assert "Ett fel uppstod" in html
+    assert "Hoppa till innehållet" in html
+
+
+def test_403_page_is_swedish(rf):
+    from django.core.exceptions import PermissionDenied
+    from django.views.defaults import permission_denied
+
+    response = permission_denied(rf.get("/"), PermissionDenied())
+    assert response.status_code == 403
+    assert "Åtkomst nekad" in response.content.decode()

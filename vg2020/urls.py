@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+admin.site.site_header = "VG2020 uppföljning – administration"
+admin.site.site_title = "VG2020 administration"
+admin.site.index_title = "Administrera portalen"
+
+urlpatterns = [
+    path("", include("strategy.urls")),
+    path("", include("followup.urls")),
+    path("konto/logga-in/", auth_views.LoginView.as_view(), name="login"),
+    path("konto/logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("admin/", admin.site.urls),
+]
