@@ -60,6 +60,15 @@ class ReportingYear(models.Model):
     def status_label(self) -> str:
         return "stängt" if self.is_closed else "öppet"
 
+    def ensure_open(self) -> None:
+        """Refuse any change to a closed year's entries, with the message users see."""
+        if self.is_closed:
+            raise ValidationError(
+                f"Uppföljningsåret {self.year} är stängt och sammanställt. Ingenting har ändrats. "
+                "Kontakta en administratör om året behöver öppnas igen.",
+                code="closed_year",
+            )
+
     def clean(self) -> None:
         if self.strategy_id and self.year not in self.strategy.years:
             period = f"{self.strategy.start_year}–{self.strategy.end_year}"
@@ -249,6 +258,11 @@ class SpendingEntry(models.Model):
         """Rules that span fields or tables, shared by the form and the spreadsheet import."""
         errors: dict[str, str] = {}
         year = self.reporting_year if self.reporting_year_id else None
+        if year:
+            try:
+                year.ensure_open()
+            except ValidationError as error:
+                errors["reporting_year"] = error.messages[0]
         if year and self.goal_area_id and self.goal_area.strategy_id != year.strategy_id:
             errors["goal_area"] = "Målområdet hör inte till årets strategi."
         if self.priority_id and self.goal_area_id and self.priority.goal_area_id != self.goal_area_id:
