@@ -107,3 +107,14 @@ def format_percent(value: Decimal | None, decimals: int = 1) -> str:
     if value is None:
         return "–"
     return f"{format_number(value, decimals)}{NBSP}%"
+
+
+# Swedish alphabetical order: å, ä, ö come after z (and ü sorts as y, é as e).
+_SWEDISH_ORDER = str.maketrans(
+    {"å": "{", "ä": "|", "ö": "}", "æ": "|", "ø": "}", "ü": "y", "é": "e", "è": "e"}
+)
+
+
+def swedish_sort_key(text: str) -> str:
+    """A sort key that orders Swedish words as a Swedish dictionary does."""
+    return text.casefold().translate(_SWEDISH_ORDER)

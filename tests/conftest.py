@@ -4,9 +4,11 @@ The reference data comes from the data migrations, so every test database holds 
 real VG2020 structure. Factories are small functions, not a library.
 """
 
+import importlib
 from decimal import Decimal
 
 import pytest
+from django.apps import apps
 from django.contrib.auth.models import Group, User
 from django.test import Client
 
@@ -15,6 +17,31 @@ from strategy import roles
 from strategy.models import Actor, ActorMembership, FocusArea, GoalArea, Strategy
 
 PASSWORD = "test-losenord-123"
+
+# The migrations that fill tables with the reference data, the role groups and the
+# reporting years; their functions are idempotent.
+_DATA_MIGRATIONS = [
+    ("strategy.migrations.0002_reference_data", "load_reference_data"),
+    ("strategy.migrations.0003_roles", "create_role_groups"),
+    ("followup.migrations.0002_reporting_years", "create_reporting_years"),
+]
+
+
+def _is_transactional(request) -> bool:
+    marker = request.node.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction")) or bool(
+        {"transactional_db", "live_server"} & set(request.fixturenames)
+    )
+
+
+@pytest.fixture(autouse=True)
+def _reference_data_after_flush(request):
+    """Transactional tests (browser, concurrency) empty every table when they end, so the
+    data the migrations loaded is put back before each of them."""
+    if _is_transactional(request):
+        request.getfixturevalue("transactional_db")
+        for module, function in _DATA_MIGRATIONS:
+            getattr(importlib.import_module(module), function)(apps, None)
 
 
 def make_user(username: str, *, group: str | None = None, actors: tuple[str, ...] = (), **fields) -> User:

@@ -4,7 +4,7 @@ from tests.conftest import PASSWORD
 
 from .conftest import assert_accessible, sign_in
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PUBLIC_PAGES = [
     ("/", "VG2020 – strategi för tillväxt och utveckling i Västra Götaland 2014–2020"),
