@@ -1,17 +1,18 @@
 """Where the money went: totals per goal area, priority, focus area, actor, funding source
 and year, and the actor × focus area and actor × goal area matrices.
 
-Every breakdown is one grouped query (GROUP BY the dimension and the year) over the same
-filtered entries, so a report costs a fixed number of queries whatever the number of
-entries, and every breakdown sums to the same grand total to the öre. Labels come from
-four small lookups of the strategy's own rows.
+Every breakdown is one grouped query (GROUP BY the dimension's id column and the year's)
+over the same filtered entries, so a report costs a fixed number of queries whatever the
+number of entries, and every breakdown sums to the same grand total to the öre. The
+grouped queries read the entry table alone, without joins; labels and years come from
+five small lookups of the strategy's own rows.
 
 Change from the previous year compares the last year of the period with the year
 before it; for a one-year report that is simply the year before.
 """
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
@@ -20,7 +21,7 @@ from django.db.models import Count, Q, QuerySet, Sum
 from strategy.models import Actor, FocusArea, GoalArea, Priority, Strategy
 
 from .formatting import swedish_sort_key
-from .models import FundingSource, SpendingEntry
+from .models import FundingSource, ReportingYear, SpendingEntry
 
 ZERO = Decimal("0.00")
 HUNDRED = Decimal(100)
@@ -102,7 +103,11 @@ def filtered_entries(
 ) -> QuerySet:
     """The entries a report (or one of its figures) sums, optionally over other years."""
     years = list(years) if years is not None else list(filters.years)
-    entries = SpendingEntry.objects.for_strategy(strategy).for_years(min(years), max(years))
+    entries = SpendingEntry.objects.filter(
+        reporting_year__in=ReportingYear.objects.filter(
+            strategy=strategy, year__gte=min(years), year__lte=max(years)
+        ).values("pk")
+    )
     if filters.actor:
         entries = entries.filter(actor=filters.actor)
     if filters.goal_area:
@@ -275,10 +280,11 @@ def _money(value: Decimal | None) -> Decimal:
     return ZERO if value is None else Decimal(value).quantize(ZERO)
 
 
-def _grouped(entries: QuerySet, *dimensions: str) -> list[dict]:
+def _grouped(entries: QuerySet, year_of: dict[int, int], *dimensions: str) -> list[dict]:
     """One GROUP BY over the dimensions and the year, with sums in exact kronor and öre."""
-    rows = list(entries.values(*dimensions, "reporting_year__year").annotate(**_SUMS).order_by())
+    rows = list(entries.values(*dimensions, "reporting_year_id").annotate(**_SUMS).order_by())
     for row in rows:
+        row["year"] = year_of[row["reporting_year_id"]]
         for name in ("total", "size_total", "granted_with_size"):
             row[name] = _money(row[name])
     return rows
@@ -291,7 +297,11 @@ class _Dimension:
     column: str
     # Ordered (key, label, filter change) for every value the report shows, even at zero.
     members: list[tuple[str, str, dict]]
-    key_of: Callable[[object], str]
+    # The key of each value of `column` (an id); None means "none set".
+    keys: dict[object, str]
+
+    def key_of(self, value: object) -> str:
+        return self.keys.get(value, NONE_KEY if value is None else str(value))
 
 
 def _fold(rows: list[dict], dimension: _Dimension, filters: ReportFilters, grand_total: Decimal) -> Breakdown:
@@ -306,7 +316,7 @@ def _fold(rows: list[dict], dimension: _Dimension, filters: ReportFilters, grand
         if figure is None:
             # A value outside the strategy's lists (e.g. a priority added since); keep it.
             figure = figures[key] = Figure(key=key, label=key)
-        year = row["reporting_year__year"]
+        year = row["year"]
         for target in (figure, total):
             if year == last_year:
                 target.last_year_total += row["total"]
@@ -323,10 +333,6 @@ def _fold(rows: list[dict], dimension: _Dimension, filters: ReportFilters, grand
     )
 
 
-def _number_key(value: object) -> str:
-    return NONE_KEY if value is None else str(value)
-
-
 def _dimensions(strategy: Strategy, filters: ReportFilters) -> dict[str, _Dimension]:
     goal_areas = list(GoalArea.objects.filter(strategy=strategy).order_by("number"))
     priorities = list(Priority.objects.filter(goal_area__strategy=strategy).order_by("number"))
@@ -340,46 +346,46 @@ def _dimensions(strategy: Strategy, filters: ReportFilters) -> dict[str, _Dimens
         "goal_area": _Dimension(
             "goal_area",
             "Per målområde",
-            "goal_area__number",
+            "goal_area_id",
             [(str(area.number), str(area), {"goal_area": area}) for area in goal_areas],
-            _number_key,
+            {area.pk: str(area.number) for area in goal_areas},
         ),
         "priority": _Dimension(
             "priority",
             "Per prioritering",
-            "priority__number",
+            "priority_id",
             [(str(priority.number), str(priority), {"priority": priority}) for priority in priorities]
             + [(NONE_KEY, "Ingen prioritering angiven", {"priority": NONE_KEY})],
-            _number_key,
+            {priority.pk: str(priority.number) for priority in priorities},
         ),
         "focus_area": _Dimension(
             "focus_area",
             "Per kraftsamlingsområde",
-            "focus_area__number",
+            "focus_area_id",
             [(str(area.number), str(area), {"focus_area": area}) for area in focus_areas]
             + [(NONE_KEY, "Utanför kraftsamlingsområdena", {"focus_area": NONE_KEY})],
-            _number_key,
+            {area.pk: str(area.number) for area in focus_areas},
         ),
         "actor": _Dimension(
             "actor",
             "Per aktör",
-            "actor__slug",
+            "actor_id",
             [(actor.slug, actor.name, {"actor": actor}) for actor in actors],
-            str,
+            {actor.pk: actor.slug for actor in actors},
         ),
         "funding_source": _Dimension(
             "funding_source",
             "Per finansieringskälla",
             "funding_source",
             [(value, label, {"funding_source": value}) for value, label in FundingSource.choices],
-            str,
+            {value: value for value in FundingSource.values},
         ),
         "year": _Dimension(
             "year",
             "Per år",
-            "reporting_year__year",
+            "year",
             [(str(year), str(year), {"first_year": year, "last_year": year}) for year in filters.years],
-            str,
+            {},
         ),
     }
 
@@ -415,23 +421,24 @@ def _matrix(
 
 
 def build_report(*, strategy: Strategy, filters: ReportFilters) -> Report:
-    """The full report for these filters: four label lookups and seven grouped queries."""
+    """The full report for these filters: five small lookups and seven grouped queries."""
     dimensions = _dimensions(strategy, filters)
     years = range(min(filters.first_year, filters.last_year - 1), filters.last_year + 1)
     entries = filtered_entries(strategy, filters, years=years)
+    year_of = dict(ReportingYear.objects.filter(strategy=strategy).values_list("pk", "year"))
 
-    by_year_rows = _grouped(entries)
-    grand_total = sum(
-        (row["total"] for row in by_year_rows if filters.first_year <= row["reporting_year__year"]), ZERO
-    )
+    by_year_rows = _grouped(entries, year_of)
+    grand_total = sum((row["total"] for row in by_year_rows if filters.first_year <= row["year"]), ZERO)
     breakdowns = {"year": _fold(by_year_rows, dimensions["year"], filters, grand_total)}
     for name in ("goal_area", "priority", "focus_area", "funding_source"):
         dimension = dimensions[name]
-        breakdowns[name] = _fold(_grouped(entries, dimension.column), dimension, filters, grand_total)
+        breakdowns[name] = _fold(
+            _grouped(entries, year_of, dimension.column), dimension, filters, grand_total
+        )
 
     actor = dimensions["actor"]
-    actor_focus_rows = _grouped(entries, actor.column, dimensions["focus_area"].column)
-    actor_goal_rows = _grouped(entries, actor.column, dimensions["goal_area"].column)
+    actor_focus_rows = _grouped(entries, year_of, actor.column, dimensions["focus_area"].column)
+    actor_goal_rows = _grouped(entries, year_of, actor.column, dimensions["goal_area"].column)
     breakdowns["actor"] = _fold(actor_goal_rows, actor, filters, grand_total)
 
     return Report(

@@ -134,4 +134,4 @@ def test_report_costs_a_fixed_number_of_queries(vg2020, count):
     random_entries(count, seed=count)
     with CaptureQueriesContext(connection) as queries:
         build_report(strategy=vg2020, filters=ReportFilters.whole_period(vg2020))
-    assert len(queries) == 11
+    assert len(queries) == 12
