@@ -30,7 +30,7 @@ def replace_entries(count: int) -> None:
     history = SpendingEntry.history.model._meta.db_table
     m2m = SpendingEntry.municipalities.through._meta.db_table
     priority_cases = " ".join(
-        f"WHEN {goal} THEN ({_array(ids)})[1 + (g.n * 7 % {len(ids)})]"
+        f"WHEN {goal} THEN ({_array(ids)})[1 + mod(g.n * 7, {len(ids)})]"
         for goal, ids in priorities.items()
         if ids
     )
@@ -47,24 +47,24 @@ def replace_entries(count: int) -> None:
                 created_at, updated_at, version
             )
             SELECT
-                g.actor_id, g.year_id, 'Insats ' || g.n, '', '', 'Projektägare ' || (g.n % 97),
+                g.actor_id, g.year_id, 'Insats ' || g.n, '', '', 'Projektägare ' || mod(g.n, 97),
                 g.goal_id,
-                CASE WHEN g.n % 5 = 0 THEN NULL ELSE CASE g.goal_id {priority_cases} END END,
-                CASE WHEN g.year_value < 2015 OR g.n % 3 = 0 THEN NULL
-                     ELSE ({_array(focus)})[1 + (g.n * 13 % {len(focus)})] END,
+                CASE WHEN mod(g.n, 5) = 0 THEN NULL ELSE CASE g.goal_id {priority_cases} END END,
+                CASE WHEN g.year_value < 2015 OR mod(g.n, 3) = 0 THEN NULL
+                     ELSE ({_array(focus)})[1 + mod(g.n * 13, {len(focus)})] END,
                 g.amount,
-                ({source_array})[1 + (g.n * 17 % {len(sources)})],
-                CASE WHEN g.n % 4 = 0 THEN NULL ELSE g.amount * (1 + g.n % 3) END,
+                ({source_array})[1 + mod(g.n * 17, {len(sources)})],
+                CASE WHEN mod(g.n, 4) = 0 THEN NULL ELSE g.amount * (1 + mod(g.n, 3)) END,
                 now(), now(), 1
             FROM (
                 SELECT
                     s.n,
-                    ({_array(actors)})[1 + (s.n * 31 % {len(actors)})] AS actor_id,
-                    ({_array([pk for pk, _ in years])})[1 + (s.n % {len(years)})] AS year_id,
-                    ({_array([year for _, year in years])})[1 + (s.n % {len(years)})] AS year_value,
-                    ({_array(goals)})[1 + (s.n * 11 % {len(goals)})] AS goal_id,
-                    ((s.n * 7919) % 5000000 + (s.n % 100) / 100.0)::numeric(14, 2) AS amount
-                FROM generate_series(1, %s) AS s(n)
+                    ({_array(actors)})[1 + mod(s.n * 31, {len(actors)})] AS actor_id,
+                    ({_array([pk for pk, _ in years])})[1 + mod(s.n, {len(years)})] AS year_id,
+                    ({_array([year for _, year in years])})[1 + mod(s.n, {len(years)})] AS year_value,
+                    ({_array(goals)})[1 + mod(s.n * 11, {len(goals)})] AS goal_id,
+                    (mod(s.n * 7919, 5000000) + mod(s.n, 100) / 100.0)::numeric(14, 2) AS amount
+                FROM generate_series(1::bigint, %s::bigint) AS s(n)
             ) AS g
             """,
             [count],
