@@ -1,11 +1,12 @@
 """Where the money went: totals per goal area, priority, focus area, actor, funding source
 and year, and the actor × focus area and actor × goal area matrices.
 
-Every breakdown is one grouped query (GROUP BY the dimension's id column and the year's)
-over the same filtered entries, so a report costs a fixed number of queries whatever the
-number of entries, and every breakdown sums to the same grand total to the öre. The
-grouped queries read the entry table alone, without joins; labels and years come from
-five small lookups of the strategy's own rows.
+Every breakdown is one grouped query (GROUP BY the dimension and the year) over
+`EntryTotal`, the running sums that database triggers keep per year, actor, goal area,
+priority, focus area and funding source. A report therefore reads a few thousand rows
+however many entries there are, costs a fixed number of queries, and every breakdown
+sums to the same grand total to the öre. Labels and years come from five small lookups
+of the strategy's own rows.
 
 Change from the previous year compares the last year of the period with the year
 before it; for a one-year report that is simply the year before.
@@ -15,12 +16,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import QuerySet, Sum
 
 from strategy.models import Actor, FocusArea, GoalArea, Priority, Strategy
 
 from .formatting import swedish_sort_key
-from .models import FundingSource, ReportingYear, SpendingEntry
+from .models import EntryTotal, FundingSource, ReportingYear, SpendingEntry
 
 ZERO = Decimal("0.00")
 HUNDRED = Decimal(100)
@@ -97,36 +98,50 @@ def _key_of(value: Priority | FocusArea | str) -> str:
     return value if isinstance(value, str) else str(value.number)
 
 
+def _year_ids(strategy: Strategy, first_year: int, last_year: int) -> list[int]:
+    years = ReportingYear.objects.filter(strategy=strategy, year__gte=first_year, year__lte=last_year)
+    return list(years.values_list("pk", flat=True))
+
+
 def filtered_entries(strategy: Strategy, filters: ReportFilters) -> QuerySet:
     """The entries a report (or one of its figures) sums."""
-    years = ReportingYear.objects.filter(
-        strategy=strategy, year__gte=filters.first_year, year__lte=filters.last_year
+    year_ids = _year_ids(strategy, filters.first_year, filters.last_year)
+    return SpendingEntry.objects.filter(
+        reporting_year_id__in=year_ids, **_column_filters(filters, totals=False)
     )
-    return _narrow(_in_years(list(years.values_list("pk", flat=True))), filters)
 
 
-def _in_years(year_ids: list[int]) -> QuerySet:
-    # A literal list of ids, not a join or subquery: PostgreSQL then estimates the rows
-    # right and aggregates a million entries by hashing instead of sorting them on disk.
-    return SpendingEntry.objects.filter(reporting_year_id__in=year_ids)
+def _totals(year_ids: list[int], filters: ReportFilters) -> QuerySet:
+    # A literal list of year ids, not a join or subquery, so that PostgreSQL estimates
+    # the rows right.
+    return EntryTotal.objects.filter(reporting_year_id__in=year_ids, **_column_filters(filters, totals=True))
 
 
-def _narrow(entries: QuerySet, filters: ReportFilters) -> QuerySet:
+def _column_filters(filters: ReportFilters, *, totals: bool) -> dict:
+    """Filters as column lookups, on the entries or on their running totals, where 'none
+    set' is NULL in the one and 0 in the other."""
+    priority, focus = ("priority_key", "focus_area_key") if totals else ("priority_id", "focus_area_id")
+    lookups = {}
     if filters.actor:
-        entries = entries.filter(actor=filters.actor)
+        lookups["actor_id"] = filters.actor.pk
     if filters.goal_area:
-        entries = entries.filter(goal_area=filters.goal_area)
-    if filters.priority == NONE_KEY:
-        entries = entries.filter(priority__isnull=True)
-    elif filters.priority:
-        entries = entries.filter(priority=filters.priority)
-    if filters.focus_area == NONE_KEY:
-        entries = entries.filter(focus_area__isnull=True)
-    elif filters.focus_area:
-        entries = entries.filter(focus_area=filters.focus_area)
+        lookups["goal_area_id"] = filters.goal_area.pk
+    for column, value in ((priority, filters.priority), (focus, filters.focus_area)):
+        if value == NONE_KEY:
+            lookups[column if totals else f"{column}__isnull"] = 0 if totals else True
+        elif value:
+            lookups[column] = value.pk
     if filters.funding_source:
-        entries = entries.filter(funding_source=filters.funding_source)
-    return entries
+        lookups["funding_source"] = filters.funding_source
+    return lookups
+
+
+def summarise(strategy: Strategy, filters: ReportFilters) -> tuple[Decimal, int]:
+    """Total and number of the entries the filters select, in one query on the totals."""
+    sums = _totals(_year_ids(strategy, filters.first_year, filters.last_year), filters).aggregate(
+        total=Sum("total"), count=Sum("entry_count")
+    )
+    return _money(sums["total"]), sums["count"] or 0
 
 
 @dataclass
@@ -272,10 +287,10 @@ class Report:
 
 
 _SUMS = {
-    "total": Sum("amount"),
-    "count": Count("id"),
-    "size_total": Sum("total_project_size"),
-    "granted_with_size": Sum("amount", filter=Q(total_project_size__isnull=False)),
+    "total": Sum("total"),
+    "count": Sum("entry_count"),
+    "size_total": Sum("size_total"),
+    "granted_with_size": Sum("granted_with_size"),
 }
 
 
@@ -284,9 +299,9 @@ def _money(value: Decimal | None) -> Decimal:
     return ZERO if value is None else Decimal(value).quantize(ZERO)
 
 
-def _grouped(entries: QuerySet, year_of: dict[int, int], *dimensions: str) -> list[dict]:
+def _grouped(totals: QuerySet, year_of: dict[int, int], *dimensions: str) -> list[dict]:
     """One GROUP BY over the dimensions and the year, with sums in exact kronor and öre."""
-    rows = list(entries.values(*dimensions, "reporting_year_id").annotate(**_SUMS).order_by())
+    rows = list(totals.values(*dimensions, "reporting_year_id").annotate(**_SUMS).order_by())
     for row in rows:
         row["year"] = year_of[row["reporting_year_id"]]
         for name in ("total", "size_total", "granted_with_size"):
@@ -301,11 +316,11 @@ class _Dimension:
     column: str
     # Ordered (key, label, filter change) for every value the report shows, even at zero.
     members: list[tuple[str, str, dict]]
-    # The key of each value of `column` (an id); None means "none set".
+    # The key of each value of `column` (an id); 0 means "none set".
     keys: dict[object, str]
 
     def key_of(self, value: object) -> str:
-        return self.keys.get(value, NONE_KEY if value is None else str(value))
+        return self.keys.get(value, NONE_KEY if value == 0 else str(value))
 
 
 def _fold(rows: list[dict], dimension: _Dimension, filters: ReportFilters, grand_total: Decimal) -> Breakdown:
@@ -357,7 +372,7 @@ def _dimensions(strategy: Strategy, filters: ReportFilters) -> dict[str, _Dimens
         "priority": _Dimension(
             "priority",
             "Per prioritering",
-            "priority_id",
+            "priority_key",
             [(str(priority.number), str(priority), {"priority": priority}) for priority in priorities]
             + [(NONE_KEY, "Ingen prioritering angiven", {"priority": NONE_KEY})],
             {priority.pk: str(priority.number) for priority in priorities},
@@ -365,7 +380,7 @@ def _dimensions(strategy: Strategy, filters: ReportFilters) -> dict[str, _Dimens
         "focus_area": _Dimension(
             "focus_area",
             "Per kraftsamlingsområde",
-            "focus_area_id",
+            "focus_area_key",
             [(str(area.number), str(area), {"focus_area": area}) for area in focus_areas]
             + [(NONE_KEY, "Utanför kraftsamlingsområdena", {"focus_area": NONE_KEY})],
             {area.pk: str(area.number) for area in focus_areas},
@@ -429,7 +444,7 @@ def build_report(*, strategy: Strategy, filters: ReportFilters) -> Report:
     dimensions = _dimensions(strategy, filters)
     years = range(min(filters.first_year, filters.last_year - 1), filters.last_year + 1)
     year_of = dict(ReportingYear.objects.filter(strategy=strategy).values_list("pk", "year"))
-    entries = _narrow(_in_years([pk for pk, year in year_of.items() if year in years]), filters)
+    entries = _totals([pk for pk, year in year_of.items() if year in years], filters)
 
     by_year_rows = _grouped(entries, year_of)
     grand_total = sum((row["total"] for row in by_year_rows if filters.first_year <= row["year"]), ZERO)
