@@ -1,12 +1,13 @@
 """An entry's history as people read it: who, when, and each field before → after.
 
 django-simple-history stores a full copy of the entry per save, plus one more when the
-municipalities change (a separate write after the row is saved). Records by the same
-person within a few seconds are one event to the reader, so they are merged.
+municipalities change (a separate write after the row is saved). Every save moves the
+entry's version on and the municipality writes do not, so a record at the same version
+by the same person belongs to the save before it and is merged into that event.
 """
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django.apps import apps
 
@@ -15,7 +16,6 @@ from strategy.models import Actor, FocusArea, GoalArea, Municipality, Priority
 from . import formatting
 from .models import FundingSource, ReportingYear, SpendingEntry
 
-SAME_EVENT = timedelta(seconds=5)
 ACTIONS = {"+": "Skapad", "~": "Ändrad", "-": "Borttagen"}
 TEXT_FIELDS = ["title", "description", "case_number", "project_owner"]
 FOREIGN_KEYS = {
@@ -120,9 +120,9 @@ def entry_history(entry: SpendingEntry) -> list[HistoryEvent]:
         end = start
         while (
             end + 1 < len(records)
-            and records[end + 1].history_type != "-"
+            and records[end + 1].history_type == "~"
+            and records[end + 1].version == records[end].version
             and records[end + 1].history_user_id == records[start].history_user_id
-            and records[end + 1].history_date - records[start].history_date <= SAME_EVENT
         ):
             end += 1
         after = states[end]

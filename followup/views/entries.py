@@ -244,7 +244,9 @@ def entry_copy(request: HttpRequest) -> HttpResponse:
         .select_related("actor", "focus_area")
         .prefetch_related("municipalities")
     )
-    form = CopyEntriesForm(request.POST or None, sources=sources, from_year=to_year.year - 1)
+    form = CopyEntriesForm(
+        request.POST if request.method == "POST" else None, sources=sources, from_year=to_year.year - 1
+    )
     if request.method == "POST" and form.is_valid():
         try:
             copies = copy_entries(form.cleaned_data["entries"], to_year=to_year, user=request.user)

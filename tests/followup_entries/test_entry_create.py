@@ -113,9 +113,10 @@ def test_focus_area_not_in_force_that_year_is_refused_on_the_focus_area_field(de
 
 def test_total_project_size_below_the_amount_is_refused(developer_vgr):
     response = client_for(developer_vgr).post(URL, entry_data(amount="500 000", total_project_size="400 000"))
-    assert "kan inte vara mindre än det beviljade beloppet" in response.context["form"].errors[
-        "total_project_size"
-    ][0]
+    assert (
+        "kan inte vara mindre än det beviljade beloppet"
+        in response.context["form"].errors["total_project_size"][0]
+    )
     assert entry_count() == 0
 
 
@@ -133,8 +134,9 @@ def test_closed_year_is_refused_with_a_clear_message(developer_vgr):
     close_year(2015)
     response = client_for(developer_vgr).post(URL, entry_data(year=2015))
     assert response.status_code == 200
-    assert "Uppföljningsåret 2015 är stängt och sammanställt. Ingenting har ändrats." in (
-        response.context["form"].errors["reporting_year"][0]
+    assert (
+        "Uppföljningsåret 2015 är stängt och sammanställt. Ingenting har ändrats."
+        in (response.context["form"].errors["reporting_year"][0])
     )
     assert entry_count() == 0
 
