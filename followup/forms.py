@@ -15,7 +15,7 @@ from strategy import roles
 from strategy.models import Actor, FocusArea, Municipality, Priority, Strategy
 
 from . import formatting
-from .models import MAX_AMOUNT, ReportingYear, SpendingEntry
+from .models import MAX_AMOUNT, FundingSource, ReportingYear, SpendingEntry
 
 AMOUNT_HINT = "I hela kronor, eller med öre efter ett komma. Till exempel 1 234 567 eller 1234567,50."
 
@@ -184,6 +184,7 @@ class EntryForm(forms.ModelForm):
             goal_area__strategy=strategy
         ).select_related("goal_area")
         self.fields["focus_area"].queryset = strategy.focus_areas.all()
+        self.fields["funding_source"].choices = [("", "Välj finansieringskälla"), *FundingSource.choices]
         if self.instance.pk:
             self.initial["reporting_year"] = self.instance.reporting_year.year
             self.initial["amount"] = _amount_initial(self.instance.amount)
