@@ -18,7 +18,9 @@ def test_demo_entries_cover_all_six_actors_every_year_labelled_and_valid(vg2020)
     assert pairs == {(actor, year) for actor in actors for year in range(2014, 2021)}
     assert SpendingEntry.objects.count() == count
     assert not SpendingEntry.objects.exclude(title__startswith=DEMO_PREFIX).exists()
-    for entry in SpendingEntry.objects.select_related("reporting_year", "goal_area", "priority", "focus_area"):
+    for entry in SpendingEntry.objects.select_related(
+        "reporting_year", "goal_area", "priority", "focus_area"
+    ):
         try:
             entry.full_clean()
         except ValidationError as error:
