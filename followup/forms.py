@@ -1,0 +1,263 @@
+"""Forms for entering spending entries: Swedish messages, amounts read as people type them.
+
+The cross-field rules (priority under the goal area, focus area in force that year,
+total size not below the amount, closed year) live in `SpendingEntry.clean()`; the
+ModelForm runs it and shows each error on the field it concerns.
+"""
+
+from decimal import Decimal
+
+from django import forms
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import QuerySet
+
+from strategy import roles
+from strategy.models import Actor, FocusArea, Municipality, Priority, Strategy
+
+from . import formatting
+from .models import MAX_AMOUNT, FundingSource, ReportingYear, SpendingEntry
+
+AMOUNT_HINT = "I hela kronor, eller med öre efter ett komma. Till exempel 1 234 567 eller 1234567,50."
+
+
+class YearField(forms.ModelChoiceField):
+    """A reporting year chosen by its number, so that `?year=2016` and the form agree."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(queryset=ReportingYear.objects.none(), to_field_name="year", **kwargs)
+
+    def label_from_instance(self, year: ReportingYear) -> str:
+        return f"{year.year} (stängt)" if year.is_closed else str(year.year)
+
+    def prepare_value(self, value):
+        if isinstance(value, ReportingYear):
+            return value.year
+        return super().prepare_value(value)
+
+    def limit_to(self, strategy: Strategy, *, shown: list[ReportingYear]) -> None:
+        """Accept every year of the strategy but offer only `shown`.
+
+        Posting a closed year (an old tab, a tampered form) must reach the model's
+        clear closed-year message rather than a bare "invalid choice".
+        """
+        self.queryset = strategy.reporting_years.all()
+        self.error_messages["invalid_choice"] = (
+            f"Året ska ligga inom strategins period, {strategy.start_year}–{strategy.end_year}."
+        )
+        self.widget.choices = [("", "Välj år")] + [
+            (year.year, self.label_from_instance(year)) for year in shown
+        ]
+
+
+def _clean_amount(text: str, *, label: str) -> Decimal | None:
+    try:
+        value = formatting.parse_amount(text)
+    except formatting.AmountError as error:
+        raise forms.ValidationError(str(error), code="invalid") from error
+    if value is None:
+        return None
+    if value < 0:
+        raise forms.ValidationError(f"{label} kan inte vara negativt.", code="min_value")
+    if value > MAX_AMOUNT:
+        raise forms.ValidationError(
+            f"{label} är orimligt stort (högst {formatting.format_kr(MAX_AMOUNT)}). Kontrollera nollorna.",
+            code="max_value",
+        )
+    return value
+
+
+def _amount_initial(value: Decimal | None) -> str:
+    if value is None:
+        return ""
+    decimals = 0 if value == value.to_integral_value() else 2
+    return formatting.format_number(value, decimals)
+
+
+class PriorityField(forms.ModelChoiceField):
+    def label_from_instance(self, priority: Priority) -> str:
+        return f"{priority.number}. {priority.name} (målområde {priority.goal_area.number})"
+
+
+class FocusAreaField(forms.ModelChoiceField):
+    def label_from_instance(self, area: FocusArea) -> str:
+        return f"{area.number}. {area.name} (gäller {area.period_label})"
+
+
+class EntryForm(forms.ModelForm):
+    actor = forms.ModelChoiceField(
+        label="Aktör",
+        queryset=Actor.objects.none(),
+        empty_label=None,
+        help_text="Den aktör som har beviljat pengarna. Du kan bara välja aktörer du rapporterar för.",
+        error_messages={
+            "invalid_choice": "Du kan bara rapportera insatser för aktörer du tillhör.",
+            "required": "Välj aktör.",
+        },
+    )
+    reporting_year = YearField(
+        label="År",
+        help_text="Det år pengarna beviljades. Stängda år kan inte väljas.",
+        error_messages={"required": "Välj år."},
+    )
+    priority = PriorityField(
+        label="Prioritering",
+        queryset=Priority.objects.none(),
+        required=False,
+        empty_label="Ingen särskild prioritering",
+        help_text="Prioriteringen ska höra till det valda målområdet.",
+    )
+    focus_area = FocusAreaField(
+        label="Kraftsamlingsområde",
+        queryset=FocusArea.objects.none(),
+        required=False,
+        empty_label="Inget kraftsamlingsområde",
+        help_text="Kraftsamlingsområdena gäller från 2015.",
+    )
+    amount = forms.CharField(
+        label="Beviljat belopp (kr)",
+        help_text=AMOUNT_HINT,
+        max_length=40,
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+        error_messages={"required": "Ange beviljat belopp."},
+    )
+    total_project_size = forms.CharField(
+        label="Beräknad total projektomslutning (kr)",
+        required=False,
+        max_length=40,
+        help_text=(
+            "Hela projektets budget med alla finansiärer. Kan inte vara mindre än det beviljade beloppet."
+        ),
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+    )
+    municipalities = forms.ModelMultipleChoiceField(
+        label="Berörda kommuner",
+        queryset=Municipality.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Kryssa i de kommuner insatsen gäller. Inget kryss om den gäller hela regionen.",
+    )
+
+    class Meta:
+        model = SpendingEntry
+        fields = [
+            "actor",
+            "reporting_year",
+            "title",
+            "description",
+            "case_number",
+            "project_owner",
+            "goal_area",
+            "priority",
+            "focus_area",
+            "amount",
+            "funding_source",
+            "total_project_size",
+            "municipalities",
+        ]
+        labels = {"title": "Rubrik", "description": "Beskrivning", "case_number": "Diarienummer"}
+        help_texts = {
+            "title": "Insatsens namn, som i beslutet.",
+            "description": "Vad insatsen går ut på, med några meningar.",
+            "case_number": "Beslutets diarienummer, till exempel RUN 612-0195-14.",
+            "project_owner": "Den organisation som driver projektet.",
+            "goal_area": "Det målområde i VG2020 som insatsen främst bidrar till.",
+            "funding_source": "Varifrån pengarna kommer.",
+        }
+        error_messages = {
+            "title": {"required": "Ange insatsens rubrik."},
+            "project_owner": {"required": "Ange projektägare."},
+            "goal_area": {"required": "Välj målområde."},
+            "funding_source": {"required": "Välj finansieringskälla."},
+        }
+        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, user: AbstractBaseUser, strategy: Strategy, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        actors = roles.editable_actors(user)
+        self.fields["actor"].queryset = actors
+        years = list(strategy.reporting_years.all())
+        shown = [year for year in years if not year.is_closed or year.pk == self.instance.reporting_year_id]
+        self.fields["reporting_year"].limit_to(strategy, shown=shown)
+        self.fields["goal_area"].queryset = strategy.goal_areas.all()
+        self.fields["goal_area"].empty_label = "Välj målområde"
+        self.fields["priority"].queryset = Priority.objects.filter(
+            goal_area__strategy=strategy
+        ).select_related("goal_area")
+        self.fields["focus_area"].queryset = strategy.focus_areas.all()
+        self.fields["funding_source"].choices = [("", "Välj finansieringskälla"), *FundingSource.choices]
+        if self.instance.pk:
+            self.initial["reporting_year"] = self.instance.reporting_year.year
+            self.initial["amount"] = _amount_initial(self.instance.amount)
+            self.initial["total_project_size"] = _amount_initial(self.instance.total_project_size)
+
+    def clean_amount(self) -> Decimal:
+        return _clean_amount(self.cleaned_data["amount"], label="Beloppet")
+
+    def clean_total_project_size(self) -> Decimal | None:
+        return _clean_amount(self.cleaned_data["total_project_size"], label="Projektomslutningen")
+
+
+class EntryEditForm(EntryForm):
+    """The edit form also carries the version it was loaded at (optimistic locking)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("version", self.instance.version)
+
+
+class EntryFilterForm(forms.Form):
+    """The GET form of the entry list: which year and which actor."""
+
+    year = YearField(label="År", required=False)
+    actor = forms.ModelChoiceField(
+        label="Aktör", queryset=Actor.objects.none(), to_field_name="slug", required=False
+    )
+
+    def __init__(self, *args, strategy: Strategy, actors: QuerySet[Actor], all_label: str, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["year"].limit_to(strategy, shown=list(strategy.reporting_years.all()))
+        self.fields["year"].widget.choices = self.fields["year"].widget.choices[1:]
+        self.fields["actor"].queryset = actors
+        self.fields["actor"].empty_label = all_label
+        self.fields["actor"].error_messages["invalid_choice"] = (
+            "Du kan bara välja aktörer vars insatser du får se."
+        )
+
+
+class EntryChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, entry: SpendingEntry) -> str:
+        return f"{entry.title} – {formatting.format_kr(entry.amount)} ({entry.actor.short_name})"
+
+
+class CopyEntriesForm(forms.Form):
+    entries = EntryChoiceField(
+        label="Insatser att kopiera",
+        queryset=SpendingEntry.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Välj minst en insats att kopiera."},
+    )
+
+    def __init__(self, *args, sources: QuerySet[SpendingEntry], from_year: int, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["entries"]
+        field.queryset = sources
+        field.help_text = (
+            f"Insatser från {from_year} för dina aktörer. Kopiorna får samma uppgifter och belopp; "
+            "ändra dem sedan så att de stämmer för det nya året."
+        )
+        message = f"Du kan bara kopiera dina egna aktörers insatser från {from_year}."
+        field.error_messages["invalid_choice"] = message
+        field.error_messages["invalid_pk_value"] = message
+
+
+class CopyYearForm(forms.Form):
+    """The GET form of the copy page: which open year to copy into."""
+
+    year = YearField(label="Kopiera till år", required=False)
+
+    def __init__(self, *args, strategy: Strategy, shown: list[ReportingYear], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["year"].limit_to(strategy, shown=shown)
+        self.fields["year"].widget.choices = self.fields["year"].widget.choices[1:]

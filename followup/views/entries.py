@@ -1,0 +1,274 @@
+"""Pages where regional developers enter, change, copy and delete their actors' entries.
+
+Access, on the server in every view:
+- anonymous visitors are sent to sign in;
+- BHU members and administrators read every entry and change nothing (403 on writes);
+- a regional developer reads and writes only their own actors' entries; anyone else's
+  entry gives 404, so that nothing about it is revealed.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+
+from strategy import roles
+from strategy.models import Actor, Strategy
+
+from ..entries import StaleEntryError, copy_entries, delete_entry, entry_totals, save_entry
+from ..forms import CopyEntriesForm, CopyYearForm, EntryEditForm, EntryFilterForm, EntryForm
+from ..history import entry_history
+from ..models import ReportingYear, SpendingEntry
+from ..years import default_year
+
+WRITE_REFUSED = "Ditt konto kan läsa insatser men inte lägga in eller ändra dem."
+STALE_MESSAGE = (
+    "Någon annan har sparat ändringar i insatsen efter att du öppnade formuläret. "
+    "Dina ändringar har inte sparats. Jämför med de aktuella uppgifterna nedan; "
+    "sparar du igen ersätts de med det du har skrivit."
+)
+
+
+def _list_title(user) -> str:
+    return "Insatser" if roles.can_read_all(user) else "Mina insatser"
+
+
+def _readable_actors(user) -> QuerySet[Actor]:
+    if not roles.can_read_reports(user):
+        raise PermissionDenied("Ditt konto har inte behörighet att se insatser.")
+    return Actor.objects.all() if roles.can_read_all(user) else roles.editable_actors(user)
+
+
+def _writable_actors(user) -> QuerySet[Actor]:
+    """The actors this user writes for; 403 for read-only users (BHU, administrators)."""
+    actors = roles.editable_actors(user)
+    if not actors.exists():
+        raise PermissionDenied(WRITE_REFUSED)
+    return actors
+
+
+def _get_entry_for_user(request: HttpRequest, pk: int) -> SpendingEntry:
+    entries = SpendingEntry.objects.visible_to(request.user).select_related(
+        "actor", "reporting_year__strategy", "goal_area", "priority", "focus_area", "created_by", "updated_by"
+    )
+    return get_object_or_404(entries, pk=pk)
+
+
+def _get_entry_for_writer(request: HttpRequest, pk: int) -> SpendingEntry:
+    """An entry of one of the user's own actors (any year); 404 for anyone else's."""
+    actors = _writable_actors(request.user)
+    entries = SpendingEntry.objects.filter(actor__in=actors).select_related(
+        "actor", "reporting_year__strategy", "goal_area", "priority", "focus_area"
+    )
+    return get_object_or_404(entries, pk=pk)
+
+
+def _refuse_closed_year(request: HttpRequest, entry: SpendingEntry) -> HttpResponse | None:
+    try:
+        entry.reporting_year.ensure_open()
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+        return redirect(entry)
+    return None
+
+
+def _current_strategy() -> Strategy:
+    strategy = Strategy.objects.current()
+    if strategy is None:
+        raise PermissionDenied("Ingen strategi är inlagd ännu.")
+    return strategy
+
+
+def _list_url(year: int) -> str:
+    return f"{reverse('followup:entry_list')}?year={year}"
+
+
+def _crumbs(request: HttpRequest, year: int, entry: SpendingEntry | None = None) -> list[tuple[str, str]]:
+    crumbs = [(f"{_list_title(request.user)} {year}", _list_url(year))]
+    if entry is not None:
+        crumbs.append((entry.title, entry.get_absolute_url()))
+    return crumbs
+
+
+@login_required
+def entry_list(request: HttpRequest) -> HttpResponse:
+    actors = _readable_actors(request.user)
+    strategy = _current_strategy()
+    all_label = "Alla aktörer" if roles.can_read_all(request.user) else "Alla mina aktörer"
+    year, actor = default_year(list(strategy.reporting_years.all())), None
+    form = EntryFilterForm(
+        request.GET or None, initial={"year": year}, strategy=strategy, actors=actors, all_label=all_label
+    )
+    if form.is_bound and form.is_valid():
+        year = form.cleaned_data["year"] or year
+        actor = form.cleaned_data["actor"]
+    entries = SpendingEntry.objects.filter(reporting_year=year, actor__in=[actor] if actor else actors)
+    context = {
+        "title": _list_title(request.user),
+        "form": form,
+        "year": year,
+        "actor": actor,
+        "entries": entries.select_related("actor", "goal_area", "priority", "focus_area"),
+        "totals": entry_totals(entries),
+        "can_write": roles.editable_actors(request.user).exists(),
+        "can_copy": year is not None and year.year > strategy.start_year,
+    }
+    return render(request, "followup/entry_list.html", context)
+
+
+@login_required
+def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = _get_entry_for_user(request, pk)
+    context = {
+        "entry": entry,
+        "municipalities": entry.municipalities.all(),
+        "history": entry_history(entry),
+        "can_edit": not entry.reporting_year.is_closed
+        and roles.editable_actors(request.user).filter(pk=entry.actor_id).exists(),
+        "crumbs": _crumbs(request, entry.reporting_year.year),
+    }
+    return render(request, "followup/entry_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def entry_create(request: HttpRequest) -> HttpResponse:
+    actors = _writable_actors(request.user)
+    strategy = _current_strategy()
+    if request.method == "POST":
+        form = EntryForm(request.POST, user=request.user, strategy=strategy)
+        if form.is_valid():
+            try:
+                entry = save_entry(form, user=request.user)
+            except ValidationError as error:
+                form.add_error("reporting_year", error)
+            else:
+                messages.success(request, f"Insatsen ”{entry.title}” är sparad.")
+                return redirect(entry)
+    else:
+        years = list(strategy.reporting_years.open())
+        initial = {"actor": actors.first(), "reporting_year": request.GET.get("year") or default_year(years)}
+        form = EntryForm(initial=initial, user=request.user, strategy=strategy)
+    crumbs = [(_list_title(request.user), reverse("followup:entry_list"))]
+    context = {"form": form, "entry": None, "crumbs": crumbs}
+    return render(request, "followup/entry_form.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def entry_update(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = _get_entry_for_writer(request, pk)
+    if refused := _refuse_closed_year(request, entry):
+        return refused
+    strategy = entry.reporting_year.strategy
+    current = None
+    if request.method == "POST":
+        form = EntryEditForm(request.POST, instance=entry, user=request.user, strategy=strategy)
+        if form.is_valid():
+            try:
+                saved = save_entry(form, user=request.user, expected_version=form.cleaned_data["version"])
+            except ValidationError as error:
+                form.add_error("reporting_year", error)
+            except StaleEntryError as stale:
+                current = _get_entry_for_writer(request, stale.current.pk)
+                # The form keeps what this user typed; the version moves on, so saving
+                # again after reading the current values is a deliberate choice.
+                data = request.POST.copy()
+                data["version"] = str(current.version)
+                fresh = _get_entry_for_writer(request, stale.current.pk)
+                form = EntryEditForm(data, instance=fresh, user=request.user, strategy=strategy)
+                form.is_valid()
+                form.add_error(None, STALE_MESSAGE)
+            else:
+                messages.success(request, f"Ändringarna i ”{saved.title}” är sparade.")
+                return redirect(saved)
+    else:
+        form = EntryEditForm(instance=entry, user=request.user, strategy=strategy)
+    context = {
+        "form": form,
+        "entry": entry,
+        "current": current,
+        "current_municipalities": current.municipalities.all() if current else [],
+        "crumbs": _crumbs(request, entry.reporting_year.year, entry),
+    }
+    return render(request, "followup/entry_form.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def entry_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = _get_entry_for_writer(request, pk)
+    if refused := _refuse_closed_year(request, entry):
+        return refused
+    if request.method == "POST":
+        try:
+            delete_entry(entry)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+            return redirect(entry)
+        messages.success(request, f"Insatsen ”{entry.title}” är borttagen.")
+        return redirect(_list_url(entry.reporting_year.year))
+    context = {"entry": entry, "crumbs": _crumbs(request, entry.reporting_year.year, entry)}
+    return render(request, "followup/entry_confirm_delete.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def entry_copy(request: HttpRequest) -> HttpResponse:
+    actors = _writable_actors(request.user)
+    strategy = _current_strategy()
+    years = [year for year in strategy.reporting_years.open() if year.year > strategy.start_year]
+    to_year = default_year(years)
+    year_form = CopyYearForm(request.GET or None, initial={"year": to_year}, strategy=strategy, shown=years)
+    if year_form.is_bound and year_form.is_valid():
+        to_year = year_form.cleaned_data["year"] or to_year
+        problem = _copy_target_problem(to_year, strategy)
+    elif year_form.is_bound:
+        problem = "Välj ett av de öppna åren i listan."
+    else:
+        problem = _copy_target_problem(to_year, strategy)
+    crumbs = _crumbs(request, to_year.year) if to_year else []
+    context = {"year_form": year_form, "to_year": to_year, "problem": problem, "form": None, "crumbs": crumbs}
+    if problem:
+        if request.method == "POST":
+            messages.error(request, problem)
+        return render(request, "followup/entry_copy.html", context)
+
+    sources = (
+        SpendingEntry.objects.filter(actor__in=actors, reporting_year__strategy=strategy)
+        .for_year(to_year.year - 1)
+        .select_related("actor", "focus_area")
+        .prefetch_related("municipalities")
+    )
+    form = CopyEntriesForm(
+        request.POST if request.method == "POST" else None, sources=sources, from_year=to_year.year - 1
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            copies = copy_entries(form.cleaned_data["entries"], to_year=to_year, user=request.user)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(
+                request,
+                f"{len(copies)} insatser är kopierade till {to_year.year}. Gå igenom dem och ändra beloppen.",
+            )
+            return redirect(_list_url(to_year.year))
+    context.update(form=form, from_year=to_year.year - 1, has_sources=sources.exists())
+    return render(request, "followup/entry_copy.html", context)
+
+
+def _copy_target_problem(year: ReportingYear | None, strategy: Strategy) -> str | None:
+    if year is None:
+        return "Det finns inget öppet år att kopiera till."
+    if year.year <= strategy.start_year:
+        return f"{year.year} är strategins första år; det finns inget föregående år att kopiera från."
+    try:
+        year.ensure_open()
+    except ValidationError as error:
+        return error.messages[0]
+    return None

@@ -1,0 +1,93 @@
+"""In Chromium: a regional developer enters, edits and deletes an entry; another actor's
+developer cannot touch it. Every page visited is checked with axe-core."""
+
+import re
+
+import pytest
+
+from followup.models import SpendingEntry
+from tests.browser.conftest import assert_accessible, sign_in
+from tests.conftest import PASSWORD, make_entry
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+def sign_out(page) -> None:
+    page.get_by_role("button", name="Logga ut").click()
+    page.wait_for_load_state()
+
+
+def test_developer_enters_edits_and_deletes_an_entry_and_another_actor_cannot_touch_it(
+    page, developer_vgr, developer_gr
+):
+    sign_in(page, developer_vgr.username, PASSWORD)
+    page.get_by_role("link", name="Mina insatser").click()
+    page.get_by_label("År", exact=True).select_option("2016")
+    page.get_by_role("button", name="Visa").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Mina insatser 2016"
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Lägg in en ny insats").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Lägg in en ny insats"
+    assert_accessible(page)
+
+    page.get_by_label("Beviljat belopp (kr)").fill("tusen kronor")
+    page.get_by_role("button", name="Spara").click()
+    summary = page.get_by_role("alert")
+    assert "Formuläret har" in summary.inner_text()
+    assert_accessible(page)
+    summary.get_by_role("link", name=re.compile("^Rubrik")).click()
+    assert page.evaluate("document.activeElement.id") == "id_title"
+
+    page.get_by_label("Rubrik", exact=True).fill("Inkubator för nya företag")
+    page.get_by_label("Projektägare").fill("Innovatum")
+    page.get_by_label("Målområde").select_option(label="1. En ledande kunskapsregion")
+    page.get_by_label("Beviljat belopp (kr)").fill("1 234 567 kr")
+    page.get_by_label("Finansieringskälla").select_option(label="Regionutvecklingsnämnden")
+    page.get_by_role("button", name="Spara").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Inkubator för nya företag"
+    assert page.get_by_text("1\u00a0234\u00a0567\u00a0kr").first.is_visible()
+    assert_accessible(page)
+    entry = SpendingEntry.objects.get()
+    assert entry.reporting_year.year == 2016
+
+    page.get_by_role("link", name="Ändra insatsen").click()
+    assert_accessible(page)
+    page.get_by_label("Beviljat belopp (kr)").fill("2 000 000")
+    page.get_by_role("button", name="Spara").click()
+    assert page.get_by_role("cell", name="2\u00a0000\u00a0000\u00a0kr").first.is_visible()
+    assert_accessible(page)
+    entry.refresh_from_db()
+    assert (str(entry.amount), entry.version) == ("2000000.00", 2)
+
+    sign_out(page)
+    sign_in(page, developer_gr.username, PASSWORD)
+    for path in ["", "andra/", "ta-bort/"]:
+        response = page.goto(f"/insatser/{entry.pk}/{path}")
+        assert response.status == 404
+        assert "Inkubator" not in page.content()
+    page.goto("/insatser/?year=2016")
+    assert "Inkubator" not in page.content()
+    sign_out(page)
+
+    sign_in(page, developer_vgr.username, PASSWORD)
+    page.goto(f"/insatser/{entry.pk}/")
+    page.get_by_role("link", name="Ta bort insatsen").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Ta bort insatsen?"
+    assert_accessible(page)
+    page.get_by_role("button", name="Ja, ta bort insatsen").click()
+    assert page.get_by_text("Insatsen ”Inkubator för nya företag” är borttagen.").is_visible()
+    assert_accessible(page)
+    assert not SpendingEntry.objects.exists()
+
+
+def test_copy_page_and_a_closed_year_are_accessible(page, developer_vgr):
+    make_entry(year=2015, title="Förra årets insats")
+    sign_in(page, developer_vgr.username, PASSWORD)
+    page.goto("/insatser/kopiera/?year=2016")
+    page.get_by_label("Förra årets insats").check()
+    assert_accessible(page)
+    page.get_by_role("button", name="Kopiera till 2016").click()
+    assert page.get_by_role("link", name="Förra årets insats").is_visible()
+    assert_accessible(page)
+    assert SpendingEntry.objects.filter(reporting_year__year=2016).count() == 1
