@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "axes",
     "strategy",
     "followup",
+    "publications",
 ]
 
 MIDDLEWARE = [
