@@ -38,6 +38,7 @@ migrate:
 
 demo:
 	$(MANAGE) load_demo
+	$(MANAGE) load_indicators
 
 lint: install-dev
 	$(BIN)/ruff check .

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "axes",
     "strategy",
     "followup",
+    "publications",
 ]
 
 MIDDLEWARE = [
@@ -109,7 +110,8 @@ LANGUAGES = [("sv", "Svenska")]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = True
+# Off: grouping would print years as "2 016"; money and counts go through followup.formatting.
+USE_THOUSAND_SEPARATOR = False
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]

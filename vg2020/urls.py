@@ -9,6 +9,7 @@ admin.site.index_title = "Administrera portalen"
 urlpatterns = [
     path("", include("strategy.urls")),
     path("", include("followup.urls")),
+    path("", include("publications.urls")),
     path("konto/logga-in/", auth_views.LoginView.as_view(), name="login"),
     path("konto/logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),

@@ -1,0 +1,369 @@
+"""What the region publishes about VG2020: annual reports with recommendations that are
+followed up year by year, indicators of goal attainment, and evaluations.
+
+A published annual report carries a frozen copy of that year's figures (`snapshot`), so
+that what BHU and the public read never changes when entries are edited later.
+"""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from strategy import roles
+from strategy.models import FocusArea, GoalArea, Priority, Strategy
+
+
+class PublicationStatus(models.TextChoices):
+    DRAFT = "utkast", "Utkast"
+    PUBLISHED = "publicerad", "Publicerad"
+
+
+class PublicationQuerySet(models.QuerySet):
+    def published(self) -> "PublicationQuerySet":
+        return self.filter(status=PublicationStatus.PUBLISHED)
+
+    def visible_to(self, user) -> "PublicationQuerySet":
+        """Everything for BHU members and staff; only what is published for everyone else."""
+        if roles.can_read_all(user):
+            return self
+        return self.published()
+
+
+class Publication(models.Model):
+    """What annual reports and evaluations share: a draft that staff publish once."""
+
+    strategy = models.ForeignKey(
+        Strategy, on_delete=models.PROTECT, related_name="+", verbose_name="strategi"
+    )
+    year = models.PositiveSmallIntegerField("år")
+    title = models.CharField("rubrik", max_length=200)
+    summary = models.TextField("sammanfattning")
+    status = models.CharField(
+        "status", max_length=12, choices=PublicationStatus.choices, default=PublicationStatus.DRAFT
+    )
+    published_at = models.DateTimeField("publicerad den", null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="publicerad av",
+    )
+    created_at = models.DateTimeField("skapad", auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="skapad av",
+    )
+    updated_at = models.DateTimeField("senast ändrad", auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="senast ändrad av",
+    )
+
+    objects = PublicationQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == PublicationStatus.PUBLISHED
+
+
+class AnnualReport(Publication):
+    """The yearly description to BHU of how the implementation of the strategy develops."""
+
+    narrative = models.TextField(
+        "genomförandet under året", help_text="Hur genomförandet utvecklas. Tomma rader skiljer stycken åt."
+    )
+    snapshot = models.JSONField(
+        "frysta siffror",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Årets siffror som de såg ut när rapporten publicerades.",
+    )
+
+    class Meta:
+        verbose_name = "årsrapport"
+        verbose_name_plural = "årsrapporter"
+        ordering = ["strategy", "-year"]
+        constraints = [
+            models.UniqueConstraint(fields=["strategy", "year"], name="annual_report_year_unique"),
+            models.CheckConstraint(
+                condition=Q(status__in=PublicationStatus.values), name="annual_report_status_known"
+            ),
+            models.CheckConstraint(
+                condition=Q(status=PublicationStatus.DRAFT)
+                | Q(published_at__isnull=False, snapshot__isnull=False),
+                name="annual_report_published_has_snapshot",
+            ),
+        ]
+
+    def get_absolute_url(self) -> str:
+        return reverse("publications:report_detail", args=[self.strategy.slug, self.year])
+
+
+class RecommendationStatus(models.TextChoices):
+    NOT_STARTED = "ej_paborjad", "Ej påbörjad"
+    IN_PROGRESS = "pagar", "Pågår"
+    DONE = "genomford", "Genomförd"
+    DROPPED = "avford", "Avförd"
+
+
+class Recommendation(models.Model):
+    """A numbered recommendation of an annual report.
+
+    `status` and `response` are the current ones: those of the latest year's update
+    (`RecommendationUpdate`), kept here so that lists need no subquery.
+    """
+
+    report = models.ForeignKey(
+        AnnualReport, on_delete=models.CASCADE, related_name="recommendations", verbose_name="årsrapport"
+    )
+    number = models.PositiveSmallIntegerField("nummer", validators=[MinValueValidator(1)])
+    text = models.TextField("rekommendation")
+    status = models.CharField(
+        "status",
+        max_length=12,
+        choices=RecommendationStatus.choices,
+        default=RecommendationStatus.NOT_STARTED,
+    )
+    response = models.TextField("svar", blank=True)
+
+    class Meta:
+        verbose_name = "rekommendation"
+        verbose_name_plural = "rekommendationer"
+        ordering = ["report__year", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "number"], name="recommendation_number_unique"),
+            models.CheckConstraint(condition=Q(number__gte=1), name="recommendation_number_positive"),
+            models.CheckConstraint(
+                condition=Q(status__in=RecommendationStatus.values), name="recommendation_status_known"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Rekommendation {self.number} ({self.report.year})"
+
+
+class RecommendationUpdate(models.Model):
+    """What had become of a recommendation in a given year; one per recommendation and year."""
+
+    recommendation = models.ForeignKey(
+        Recommendation, on_delete=models.CASCADE, related_name="updates", verbose_name="rekommendation"
+    )
+    year = models.PositiveSmallIntegerField("år")
+    status = models.CharField("status", max_length=12, choices=RecommendationStatus.choices)
+    response = models.TextField("svar", blank=True)
+    updated_at = models.DateTimeField("uppdaterad", auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="uppdaterad av",
+    )
+
+    class Meta:
+        verbose_name = "uppföljning av rekommendation"
+        verbose_name_plural = "uppföljningar av rekommendationer"
+        ordering = ["recommendation", "year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recommendation", "year"], name="recommendation_update_year_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=RecommendationStatus.values), name="recommendation_update_status_known"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.recommendation} – {self.year}: {self.get_status_display()}"
+
+
+class Direction(models.TextChoices):
+    HIGHER = "hogre", "Högre värde är bättre"
+    LOWER = "lagre", "Lägre värde är bättre"
+
+
+INDICATOR_VALUE = {"max_digits": 14, "decimal_places": 3}
+DEFAULT_AREA = "Västra Götalands län"
+
+
+class Indicator(models.Model):
+    """A measure of goal attainment, with the straight path from its baseline to its target."""
+
+    key = models.SlugField(
+        "nyckel", max_length=60, unique=True, help_text="Används i importfiler och adresser."
+    )
+    name = models.CharField("namn", max_length=300)
+    unit = models.CharField("enhet", max_length=40, help_text="Till exempel procent eller antal.")
+    description = models.TextField("beskrivning", blank=True)
+    source_text = models.CharField("källa", max_length=300)
+    source_url = models.URLField("källans adress", max_length=500, blank=True)
+    direction = models.CharField(
+        "riktning", max_length=5, choices=Direction.choices, default=Direction.HIGHER
+    )
+    goal_area = models.ForeignKey(
+        GoalArea, on_delete=models.PROTECT, related_name="indicators", verbose_name="målområde"
+    )
+    priority = models.ForeignKey(
+        Priority,
+        on_delete=models.PROTECT,
+        related_name="indicators",
+        verbose_name="prioritering",
+        null=True,
+        blank=True,
+    )
+    focus_area = models.ForeignKey(
+        FocusArea,
+        on_delete=models.PROTECT,
+        related_name="indicators",
+        verbose_name="kraftsamlingsområde",
+        null=True,
+        blank=True,
+    )
+    area = models.CharField(
+        "område som målet gäller", max_length=100, default=DEFAULT_AREA, help_text="Övriga områden jämförs."
+    )
+    baseline_year = models.PositiveSmallIntegerField("utgångsår", null=True, blank=True)
+    baseline_value = models.DecimalField("utgångsvärde", null=True, blank=True, **INDICATOR_VALUE)
+    target_year = models.PositiveSmallIntegerField("målår", null=True, blank=True)
+    target_value = models.DecimalField("målvärde", null=True, blank=True, **INDICATOR_VALUE)
+    target_note = models.TextField(
+        "om utgångsläge och mål",
+        blank=True,
+        help_text="Var utgångsläget och målet kommer ifrån, eller att de är antaganden.",
+    )
+
+    class Meta:
+        verbose_name = "indikator"
+        verbose_name_plural = "indikatorer"
+        ordering = ["goal_area__number", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(direction__in=Direction.values), name="indicator_direction_known"
+            ),
+            models.CheckConstraint(
+                condition=Q(baseline_year__isnull=True)
+                | Q(target_year__isnull=True)
+                | Q(target_year__gt=models.F("baseline_year")),
+                name="indicator_target_after_baseline",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("publications:indicator_detail", args=[self.key])
+
+
+class IndicatorValue(models.Model):
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, related_name="values", verbose_name="indikator"
+    )
+    year = models.PositiveSmallIntegerField(
+        "år",
+        help_text="För läsår (t.ex. 2019/2020) året då läsåret slutar.",
+        validators=[MinValueValidator(1900)],
+    )
+    area = models.CharField("område", max_length=100, default=DEFAULT_AREA)
+    value = models.DecimalField("värde", **INDICATOR_VALUE)
+
+    class Meta:
+        verbose_name = "indikatorvärde"
+        verbose_name_plural = "indikatorvärden"
+        ordering = ["indicator", "area", "year"]
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "area", "year"], name="indicator_value_unique"),
+            models.CheckConstraint(condition=~Q(area=""), name="indicator_value_area_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator.key} {self.area} {self.year}: {self.value}"
+
+
+class EvaluationKind(models.TextChoices):
+    MIDTERM = "halvtid", "Halvtidsutvärdering"
+    FINAL = "slut", "Slututvärdering"
+
+
+class Evaluation(Publication):
+    """The mid-term evaluation (2017) or the final evaluation of goal attainment."""
+
+    kind = models.CharField("slag", max_length=10, choices=EvaluationKind.choices)
+
+    class Meta:
+        verbose_name = "utvärdering"
+        verbose_name_plural = "utvärderingar"
+        ordering = ["strategy", "year"]
+        constraints = [
+            models.UniqueConstraint(fields=["strategy", "kind"], name="evaluation_kind_unique"),
+            models.CheckConstraint(condition=Q(kind__in=EvaluationKind.values), name="evaluation_kind_known"),
+            models.CheckConstraint(
+                condition=Q(status__in=PublicationStatus.values), name="evaluation_status_known"
+            ),
+            models.CheckConstraint(
+                condition=Q(status=PublicationStatus.DRAFT) | Q(published_at__isnull=False),
+                name="evaluation_published_has_date",
+            ),
+        ]
+
+    def get_absolute_url(self) -> str:
+        return reverse("publications:evaluation_detail", args=[self.strategy.slug, self.kind])
+
+
+class Rating(models.IntegerChoices):
+    """The scale every goal-area assessment uses; the labels are shown with the ratings."""
+
+    WEAK = 1, "1 – Svag utveckling mot målet"
+    SOME = 2, "2 – Viss utveckling mot målet"
+    GOOD = 3, "3 – God utveckling mot målet"
+    REACHED = 4, "4 – Målet är i huvudsak nått"
+
+
+class Assessment(models.Model):
+    evaluation = models.ForeignKey(
+        Evaluation, on_delete=models.CASCADE, related_name="assessments", verbose_name="utvärdering"
+    )
+    goal_area = models.ForeignKey(
+        GoalArea, on_delete=models.PROTECT, related_name="assessments", verbose_name="målområde"
+    )
+    rating = models.PositiveSmallIntegerField(
+        "bedömning",
+        choices=Rating.choices,
+        validators=[MinValueValidator(Rating.WEAK), MaxValueValidator(Rating.REACHED)],
+    )
+    text = models.TextField("motivering")
+
+    class Meta:
+        verbose_name = "bedömning per målområde"
+        verbose_name_plural = "bedömningar per målområde"
+        ordering = ["evaluation", "goal_area__number"]
+        constraints = [
+            models.UniqueConstraint(fields=["evaluation", "goal_area"], name="assessment_goal_area_unique"),
+            models.CheckConstraint(
+                condition=Q(rating__gte=Rating.WEAK) & Q(rating__lte=Rating.REACHED),
+                name="assessment_rating_on_scale",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.evaluation} – målområde {self.goal_area.number}"

@@ -1,0 +1,77 @@
+"""Comparing the figures frozen with a published annual report with today's figures.
+
+Both sides are `followup.reports.Report.as_snapshot()` data. A figure is an amount in
+one place of the report: the grand total, one line of a breakdown or one cell of a
+matrix. Figures are matched by their keys, not their labels, so a renamed goal area is
+not mistaken for a change in money; a figure found on one side only counts as zero on
+the other (an actor added since, say).
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+ZERO = Decimal("0.00")
+
+FigureKey = tuple[str, str]
+
+
+@dataclass(frozen=True)
+class FigureDifference:
+    section: str
+    label: str
+    published: Decimal
+    now: Decimal
+
+    @property
+    def difference(self) -> Decimal:
+        return self.now - self.published
+
+
+def snapshot_figures(snapshot: dict) -> dict[FigureKey, tuple[str, str, Decimal]]:
+    """Every amount of a snapshot, keyed by (section, figure key), with section and figure labels."""
+    figures: dict[FigureKey, tuple[str, str, Decimal]] = {
+        ("total", "total"): ("Totalt", "Alla insatser", Decimal(snapshot["total"]["total"]))
+    }
+    for name, breakdown in snapshot["breakdowns"].items():
+        for figure in breakdown["figures"]:
+            figures[(name, figure["key"])] = (breakdown["title"], figure["label"], Decimal(figure["total"]))
+    for name, matrix in snapshot["matrices"].items():
+        for row in matrix["rows"]:
+            header = row["header"]
+            for column, cell in zip(matrix["columns"], row["cells"], strict=True):
+                figures[(name, f"{header['key']}|{column['key']}")] = (
+                    matrix["title"],
+                    f"{header['label']} – {column['label']}",
+                    Decimal(cell["total"]),
+                )
+    return figures
+
+
+def compare_snapshots(published: dict, live: dict) -> list[FigureDifference]:
+    """The figures whose amounts differ, in the order of the published report (new ones last)."""
+    before, after = snapshot_figures(published), snapshot_figures(live)
+    differences = []
+    for key in [*before, *(key for key in after if key not in before)]:
+        section, label, old = before.get(key) or (*after[key][:2], ZERO)
+        new = after[key][2] if key in after else ZERO
+        if old != new:
+            differences.append(FigureDifference(section=section, label=label, published=old, now=new))
+    return differences
+
+
+_HEADINGS = {
+    "goal_area": "Målområde",
+    "focus_area": "Kraftsamlingsområde",
+    "actor": "Aktör",
+    "funding_source": "Finansieringskälla",
+    "priority": "Prioritering",
+}
+
+
+def snapshot_sections(snapshot: dict) -> list[dict]:
+    """The breakdowns a one-year report shows, in reading order, each with the heading of its
+    first column. (Its breakdown per year would repeat the grand total.)"""
+    breakdowns = snapshot["breakdowns"]
+    return [
+        {"heading": heading, **breakdowns[name]} for name, heading in _HEADINGS.items() if name in breakdowns
+    ]
