@@ -3,9 +3,6 @@
 from followup.models import ReportingYear, SpendingEntry
 from strategy.models import Actor, GoalArea, Priority
 
-# The browser fixtures live beside the browser tests; importing them makes them usable here.
-from tests.browser.conftest import browser, page  # noqa: F401
-
 
 def entry_data(*, actor: str = "VGR", year: int = 2016, goal: int = 1, **overrides) -> dict[str, str]:
     """What a filled-in entry form posts; override any field by its form name."""

@@ -6,8 +6,9 @@ import re
 import pytest
 
 from followup.models import SpendingEntry
-from tests.browser.conftest import assert_accessible, sign_in
 from tests.conftest import PASSWORD, make_entry
+
+from .conftest import assert_accessible, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
