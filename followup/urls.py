@@ -1,6 +1,18 @@
-from django.urls import path  # noqa: F401
+from django.urls import path, re_path
+
+from .views import spreadsheets
 
 app_name = "followup"
 
 # Each concern keeps its routes in its own block: entries, reports, spreadsheets.
 urlpatterns: list = []
+
+# Spreadsheets: import template, upload with preview, import history, entry exports, JSON API.
+urlpatterns += [
+    path("insatser/mall/", spreadsheets.import_template, name="import_template"),
+    path("insatser/import/", spreadsheets.import_upload, name="import_upload"),
+    path("insatser/import/<str:token>/", spreadsheets.import_preview, name="import_preview"),
+    path("insatser/importer/", spreadsheets.import_list, name="import_list"),
+    re_path(r"^insatser/export\.(?P<fmt>xlsx|csv)$", spreadsheets.entry_export, name="entry_export"),
+    path("api/v1/insatser/", spreadsheets.api_entries, name="api_entries"),
+]
