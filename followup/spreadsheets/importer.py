@@ -201,13 +201,18 @@ def _changes(entry: SpendingEntry, row: PlannedRow) -> list[Change]:
 class _RowReader:
     """Turns one row of text into model values, collecting an error per bad cell."""
 
-    def __init__(self, row: int, values: dict[str, str | None], reference: cols.ReferenceData) -> None:
+    def __init__(
+        self, row: int, values: dict[str, str | None], reference: cols.ReferenceData, reported: set[str]
+    ) -> None:
         self.row = row
         self.raw = values
         self.reference = reference
+        self.reported = reported
         self.errors: list[CellError] = []
 
     def error(self, key: str | None, message: str) -> None:
+        if key in self.reported:
+            return  # a formula in the cell, already reported
         self.errors.append(CellError(self.row, _HEADING.get(key) if key else None, message))
 
     def text(self, key: str) -> str:
@@ -248,9 +253,14 @@ class _RowReader:
 
 
 def _read_row(
-    row: int, raw: dict[str, str | None], *, plan: ImportPlan, reference: cols.ReferenceData
+    row: int,
+    raw: dict[str, str | None],
+    *,
+    plan: ImportPlan,
+    reference: cols.ReferenceData,
+    formula_keys: set[str],
 ) -> tuple[PlannedRow | None, list[CellError]]:
-    reader = _RowReader(row, raw, reference)
+    reader = _RowReader(row, raw, reference, formula_keys)
     year, actor = plan.reporting_year, plan.actor
     if reader.text("year") and reader.text("year") != str(year.year):
         reader.error("year", f"Raden gäller år {reader.text('year')}, men importen gäller {year.year}.")
@@ -279,7 +289,7 @@ def _read_row(
         reader.required("funding_source")
     total = reader.amount("total_project_size")
     municipalities = reader.lookup("municipalities", reference.municipality_set) or []
-    if reader.errors:
+    if reader.errors or formula_keys:
         return None, reader.errors
     values.update(
         goal_area=goal_area,
@@ -380,7 +390,9 @@ def plan_import(
                 entry = existing[int(id_text)]
             if id_text.isdigit():
                 first_row_of_id.setdefault(int(id_text), row)
-        planned, row_errors = _read_row(row, raw, plan=plan, reference=reference)
+        planned, row_errors = _read_row(
+            row, raw, plan=plan, reference=reference, formula_keys={key for key, _ in formulas.get(row, [])}
+        )
         errors.extend(row_errors)
         if errors or planned is None:
             plan.errors.extend(errors)

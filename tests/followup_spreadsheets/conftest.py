@@ -103,7 +103,7 @@ def compound_file(streams: dict[str, bytes]) -> bytes:
         first = len(fat)
         starts.append(first)
         sizes.append(len(content))
-        fat.extend(list(range(first + 1, first + count)) + [end])
+        fat.extend([*range(first + 1, first + count), end])
         data_sectors += content
     fat_bytes = b"".join(struct.pack("<I", value) for value in fat).ljust(sector, b"\xff")
 
