@@ -99,19 +99,27 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _xlsx_cell(sheet, column: Column, value: Any, *, font: Font | None = None) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, value=_plain(value))
-    if column.kind == "text" and isinstance(value, str):
-        # Text that starts with "=" is data, never a formula.
+_NUMBER_FORMATS = {
+    "kr": KR_FORMAT,
+    "integer": INTEGER_FORMAT,
+    "percent": PERCENT_FORMAT,
+    "datetime": DATETIME_FORMAT,
+}
+
+
+def _xlsx_cell(sheet, column: Column, value: Any, *, font: Font | None = None) -> Any:
+    """A styled cell where one is needed; a plain value otherwise, which writes much faster."""
+    value = _plain(value)
+    number_format = _NUMBER_FORMATS.get(column.kind) if value is not None else None
+    # Text that starts with "=" is data, never a formula.
+    formula_like = isinstance(value, str) and value.startswith("=")
+    if not (number_format or formula_like or font):
+        return value
+    cell = WriteOnlyCell(sheet, value=value)
+    if formula_like:
         cell.data_type = "s"
-    elif column.kind == "kr":
-        cell.number_format = KR_FORMAT
-    elif column.kind == "integer":
-        cell.number_format = INTEGER_FORMAT
-    elif column.kind == "percent":
-        cell.number_format = PERCENT_FORMAT
-    elif column.kind == "datetime":
-        cell.number_format = DATETIME_FORMAT
+    if number_format:
+        cell.number_format = number_format
     if font:
         cell.font = font
     return cell
