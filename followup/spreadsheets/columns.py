@@ -41,7 +41,6 @@ EDITABLE_COLUMNS = [
     TOTAL_PROJECT_SIZE,
     MUNICIPALITIES,
 ]
-REQUIRED_VALUES = {TITLE.key, PROJECT_OWNER.key, GOAL_AREA.key, AMOUNT.key, FUNDING_SOURCE.key}
 
 # Exports carry these too; the import checks year and actor against the chosen ones and
 # ignores the last-changed time.

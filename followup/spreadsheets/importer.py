@@ -56,7 +56,6 @@ _NOT_CLEANED = [
     "municipalities",
 ]
 _HEADING = {column.key: column.heading for column in cols.EXPORT_COLUMNS}
-_FIELD_COLUMN = {"goal_area": "goal_area", "priority": "priority", "focus_area": "focus_area"}
 
 
 @dataclass(frozen=True)

@@ -177,3 +177,12 @@ def test_bhu_reads_every_import_in_history(developer_vgr, bhu_member):
     response = client_for(bhu_member).get("/insatser/importer/")
     assert response.status_code == 200
     assert "vgr-fil.xlsx" in response.content.decode()
+
+
+def test_identical_new_rows_create_one_entry_each_and_are_unchanged_when_uploaded_again(developer_vgr):
+    data = xlsx([row(title="Delbetalning"), row(title="Delbetalning")])
+    client = client_for(developer_vgr)
+    upload_and_confirm(client, data)
+    assert SpendingEntry.objects.filter(title="Delbetalning").count() == 2
+    plan = preview_of(client, data).context["plan"]
+    assert (len(plan.created), len(plan.unchanged)) == (0, 2)
