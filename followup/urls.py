@@ -1,6 +1,6 @@
-from django.urls import path
+from django.urls import path, re_path
 
-from .views import entries
+from .views import entries, spreadsheets
 
 app_name = "followup"
 
@@ -15,4 +15,14 @@ urlpatterns += [
     path("insatser/<int:pk>/", entries.entry_detail, name="entry_detail"),
     path("insatser/<int:pk>/andra/", entries.entry_update, name="entry_update"),
     path("insatser/<int:pk>/ta-bort/", entries.entry_delete, name="entry_delete"),
+]
+
+# Spreadsheets: import template, upload with preview, import history, entry exports, JSON API.
+urlpatterns += [
+    path("insatser/mall/", spreadsheets.import_template, name="import_template"),
+    path("insatser/import/", spreadsheets.import_upload, name="import_upload"),
+    path("insatser/import/<str:token>/", spreadsheets.import_preview, name="import_preview"),
+    path("insatser/importer/", spreadsheets.import_list, name="import_list"),
+    re_path(r"^insatser/export\.(?P<fmt>xlsx|csv)$", spreadsheets.entry_export, name="entry_export"),
+    path("api/v1/insatser/", spreadsheets.api_entries, name="api_entries"),
 ]

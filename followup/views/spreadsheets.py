@@ -1,0 +1,200 @@
+"""Spreadsheet views: the import template, upload, preview and confirmation, import history,
+and the entry list as .xlsx, CSV and JSON. The work happens in followup.spreadsheets.
+"""
+
+import secrets
+from collections.abc import Callable
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from followup.models import ImportBatch, ReportingYear, SpendingEntry
+from followup.spreadsheets import exports, workbook
+from followup.spreadsheets.forms import ActorYearForm, UploadForm, limits_text
+from followup.spreadsheets.importer import (
+    ImportOutdated,
+    ImportPlan,
+    ImportRefused,
+    apply_import,
+    plan_import,
+)
+from followup.spreadsheets.reader import SheetRows
+from followup.spreadsheets.template import build_template
+from strategy import roles
+from strategy.models import Actor, Strategy
+
+SESSION_KEY = "followup_spreadsheet_import"
+
+
+def _developer_required(view: Callable) -> Callable:
+    """Signed in (else to sign-in), a regional developer with an actor (else 403)."""
+
+    @login_required
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not roles.is_developer(request.user) or not roles.editable_actors(request.user).exists():
+            raise PermissionDenied("Bara regionutvecklare kan importera insatser.")
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def _made_by(request: HttpRequest) -> str:
+    return request.user.get_full_name() or request.user.get_username()
+
+
+@require_GET
+@_developer_required
+def import_template(request: HttpRequest) -> HttpResponse:
+    strategy = Strategy.objects.current()
+    actor = get_object_or_404(roles.editable_actors(request.user), slug=request.GET.get("actor", ""))
+    year_text = request.GET.get("year", "")
+    year = get_object_or_404(
+        ReportingYear.objects.select_related("strategy"),
+        strategy=strategy,
+        year=int(year_text) if year_text.isdigit() else -1,
+    )
+    content = build_template(actor=actor, reporting_year=year, made_by=_made_by(request))
+    response = HttpResponse(content, content_type=workbook.XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="importmall-{actor.slug}-{year.year}.xlsx"'
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+@_developer_required
+def import_upload(request: HttpRequest) -> HttpResponse:
+    template_form = ActorYearForm(request.GET or None, user=request.user, auto_id="mall_%s")
+    if request.method == "POST":
+        form = UploadForm(request.POST, request.FILES, user=request.user)
+        if form.is_valid():
+            token = secrets.token_urlsafe(16)
+            sheet: SheetRows = form.cleaned_data["file"]
+            # The parsed rows wait in the user's own session; the token ties the preview
+            # page to this upload, so an older tab cannot confirm a newer file.
+            request.session[SESSION_KEY] = {
+                "token": token,
+                "actor": form.cleaned_data["actor"].pk,
+                "year": form.cleaned_data["year"].pk,
+                "sheet": sheet.to_session(),
+            }
+            return redirect("followup:import_preview", token=token)
+    else:
+        form = UploadForm(user=request.user, initial=request.GET.dict())
+    context = {"form": form, "template_form": template_form, "limits": limits_text(), "crumbs": []}
+    return render(request, "followup/import_upload.html", context)
+
+
+def _pending(request: HttpRequest, token: str) -> dict | None:
+    pending = request.session.get(SESSION_KEY)
+    if not pending or not secrets.compare_digest(pending.get("token", ""), token):
+        return None
+    return pending
+
+
+@require_http_methods(["GET", "POST"])
+@_developer_required
+def import_preview(request: HttpRequest, token: str) -> HttpResponse:
+    pending = _pending(request, token)
+    if pending is None:
+        messages.warning(request, "Förhandsgranskningen finns inte längre. Ladda upp filen igen.")
+        return redirect("followup:import_upload")
+    # Not limited to editable actors here: plan_import refuses those with a message.
+    actor = get_object_or_404(Actor, pk=pending["actor"])
+    year = get_object_or_404(ReportingYear.objects.select_related("strategy"), pk=pending["year"])
+    sheet = SheetRows.from_session(pending["sheet"])
+    if request.method == "POST":
+        try:
+            batch = apply_import(
+                sheet,
+                user=request.user,
+                actor=actor,
+                reporting_year=year,
+                fingerprint=request.POST.get("fingerprint", ""),
+            )
+        except ImportRefused as refused:
+            return _render_preview(request, refused.plan, token)
+        except ImportOutdated:
+            messages.warning(
+                request,
+                "Insatserna har ändrats sedan du granskade filen. Ingenting har sparats. "
+                "Granska den nya förhandsgranskningen och bekräfta igen.",
+            )
+            return redirect("followup:import_preview", token=token)
+        del request.session[SESSION_KEY]
+        messages.success(
+            request,
+            f"Importen av {batch.file_name} är klar: {batch.created_count} nya, "
+            f"{batch.updated_count} ändrade och {batch.unchanged_count} oförändrade insatser.",
+        )
+        return redirect("followup:import_list")
+    plan = plan_import(sheet, user=request.user, actor=actor, reporting_year=year)
+    return _render_preview(request, plan, token)
+
+
+def _render_preview(request: HttpRequest, plan: ImportPlan, token: str) -> HttpResponse:
+    context = {
+        "plan": plan,
+        "token": token,
+        "fingerprint": plan.fingerprint(),
+        "crumbs": [("Importera", reverse("followup:import_upload"))],
+    }
+    return render(request, "followup/import_preview.html", context)
+
+
+@require_GET
+@login_required
+def import_list(request: HttpRequest) -> HttpResponse:
+    batches = ImportBatch.objects.select_related("created_by", "actor", "reporting_year")
+    if not roles.can_read_all(request.user):
+        if not roles.is_developer(request.user):
+            raise PermissionDenied
+        batches = batches.filter(actor__in=roles.editable_actors(request.user))
+    return render(request, "followup/import_list.html", {"batches": batches[:200]})
+
+
+def _filters(request: HttpRequest) -> exports.EntryFilters:
+    return exports.EntryFilters.from_query(request.GET, strategy=Strategy.objects.current())
+
+
+@require_GET
+@login_required
+def entry_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    try:
+        filters = _filters(request)
+    except exports.FilterError as error:
+        return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
+    entries = filters.apply(SpendingEntry.objects.visible_to(request.user))
+    table = exports.entry_table(entries, filters=filters, made_by=_made_by(request))
+    if fmt == "csv":
+        return workbook.csv_response(table, f"{filters.file_stem()}.csv")
+    return workbook.xlsx_response(table, f"{filters.file_stem()}.xlsx")
+
+
+@require_GET
+def api_entries(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return JsonResponse(
+            {"error": "Logga in för att läsa enskilda insatser. Sammanställningar finns i rapporterna."},
+            status=401,
+        )
+    try:
+        filters = _filters(request)
+    except exports.FilterError as error:
+        return JsonResponse({"error": str(error)}, status=400)
+    entries = filters.apply(SpendingEntry.objects.visible_to(request.user))
+    return workbook.json_response(
+        meta={
+            "url": request.build_absolute_uri(reverse("followup:api_entries")),
+            "filters": filters.as_dict(),
+            "generated_at": timezone.now(),
+        },
+        rows=(exports.api_row(row) for row in exports.entry_rows(entries)),
+        total_keys=["amount"],
+    )

@@ -1,0 +1,204 @@
+"""Entry list exports (.xlsx, CSV, JSON): headings, values, totals, filters and visibility."""
+
+import json
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from followup.models import ImportBatch, SpendingEntry
+from tests.conftest import client_for, focus_area, make_entry
+
+from .conftest import database_state, preview_of, read_workbook
+
+pytestmark = pytest.mark.django_db
+
+HEADER_ROW = 5
+EXPORT_HEADINGS = [
+    "Id",
+    "År",
+    "Aktör",
+    "Rubrik",
+    "Beskrivning",
+    "Diarienummer",
+    "Projektägare",
+    "Målområde",
+    "Prioritering",
+    "Kraftsamlingsområde",
+    "Beviljat belopp (kr)",
+    "Finansieringskälla",
+    "Beräknad total projektomslutning (kr)",
+    "Berörda kommuner",
+    "Senast ändrad",
+]
+
+
+def content_of(response) -> bytes:
+    return b"".join(response.streaming_content)
+
+
+@pytest.fixture
+def entries(db):
+    first = make_entry(
+        title="Alfa", amount="1234567.50", total_project_size="2000000", focus_area=focus_area(2)
+    )
+    first.municipalities.set([1, 2])
+    second = make_entry(title="Beta", amount="100000", goal=2, case_number="RUN 1-2-3")
+    other_actor = make_entry(actor="GR", title="Gamma", amount="5000")
+    other_year = make_entry(year=2015, title="Delta", amount="7000")
+    return first, second, other_actor, other_year
+
+
+def test_xlsx_export_has_heading_bold_frozen_header_autofilter_and_totals(developer_vgr, entries):
+    response = client_for(developer_vgr).get("/insatser/export.xlsx?year=2016&actor=vgr")
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == 'attachment; filename="insatser-2016-vgr.xlsx"'
+    sheet = read_workbook(content_of(response))["Insatser"]
+    assert sheet["A1"].value == "Insatser i uppföljningen av VG2020"
+    assert sheet["A1"].font.bold
+    assert sheet["A2"].value == "Urval: År: 2016; Aktör: VGR"
+    assert sheet["A3"].value.startswith("Exporterad ")
+    assert sheet["A3"].value.endswith(" av Vera")
+    assert [cell.value for cell in sheet[HEADER_ROW]] == EXPORT_HEADINGS
+    assert all(cell.font.bold for cell in sheet[HEADER_ROW])
+    assert sheet.freeze_panes == "A6"
+    assert sheet.auto_filter.ref == "A5:O7"
+    totals = [cell.value for cell in sheet[8]]
+    assert totals[0] == "Summa"
+    assert totals[10] == Decimal("1334567.5")
+    assert totals[12] == Decimal("2000000")
+    assert sheet["K8"].font.bold
+    assert sheet["K6"].number_format == '#,##0.00 "kr"'
+
+
+def test_xlsx_export_rows_hold_the_entries_values(developer_vgr, entries):
+    first = entries[0]
+    sheet = read_workbook(content_of(client_for(developer_vgr).get("/insatser/export.xlsx?year=2016")))[
+        "Insatser"
+    ]
+    values = [cell.value for cell in sheet[6]]
+    assert values[:4] == [first.pk, 2016, "VGR", "Alfa"]
+    assert values[7] == "1. En ledande kunskapsregion"
+    assert values[9] == str(focus_area(2))
+    assert values[10] == Decimal("1234567.5")
+    assert values[11] == "Regionutvecklingsnämnden"
+    assert values[13] == ", ".join(sorted(first.municipalities.values_list("name", flat=True)))
+    assert sheet["H7"].value == "2. En region för alla"
+
+
+def test_developer_exports_only_own_actors_entries(developer_vgr, entries):
+    sheet = read_workbook(content_of(client_for(developer_vgr).get("/insatser/export.xlsx")))["Insatser"]
+    titles = [sheet.cell(row=number, column=4).value for number in range(6, sheet.max_row)]
+    assert titles == ["Delta", "Alfa", "Beta"]
+
+
+def test_bhu_member_exports_every_actors_entries(bhu_member, entries):
+    sheet = read_workbook(content_of(client_for(bhu_member).get("/insatser/export.xlsx?year=2016")))[
+        "Insatser"
+    ]
+    titles = [sheet.cell(row=number, column=4).value for number in range(6, sheet.max_row)]
+    assert sorted(titles) == ["Alfa", "Beta", "Gamma"]
+    assert sheet.cell(row=sheet.max_row, column=11).value == Decimal("1339567.5")
+
+
+def test_csv_export_is_semicolon_separated_utf8_with_bom_and_decimal_comma(developer_vgr, entries):
+    response = client_for(developer_vgr).get("/insatser/export.csv?year=2016&actor=vgr")
+    assert response.streaming
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    raw = content_of(response)
+    assert raw.startswith("\ufeff".encode())
+    lines = raw.decode("utf-8-sig").split("\r\n")
+    assert lines[0].split(";") == EXPORT_HEADINGS
+    first = lines[1].split(";")
+    assert first[3] == "Alfa"
+    assert first[10] == "1234567,50"
+    assert first[12] == "2000000,00"
+    assert lines[2].split(";")[10] == "100000,00"
+    assert lines[3] == ""
+
+
+def test_exported_text_never_becomes_a_formula(developer_vgr):
+    make_entry(title='=HYPERLINK("http://example.com")')
+    client = client_for(developer_vgr)
+    sheet = read_workbook(content_of(client.get("/insatser/export.xlsx")))["Insatser"]
+    assert sheet["D6"].data_type == "s"
+    csv_text = content_of(client.get("/insatser/export.csv")).decode("utf-8-sig")
+    assert ";\"'=HYPERLINK" in csv_text
+
+
+def test_json_api_lists_visible_entries_with_totals(developer_vgr, entries):
+    response = client_for(developer_vgr).get("/api/v1/insatser/?year=2016")
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    data = json.loads(content_of(response))
+    assert data["filters"] == {"year": 2016, "actor": None}
+    assert data["count"] == 2
+    assert data["totals"] == {"amount": "1334567.50"}
+    first = data["results"][0]
+    assert first["id"] == entries[0].pk
+    assert (first["actor"], first["goal_area"], first["focus_area"]) == ("vgr", 1, 2)
+    assert (first["amount"], first["total_project_size"], first["funding_source"]) == (
+        "1234567.50",
+        "2000000.00",
+        "run",
+    )
+    assert len(first["municipalities"]) == 2
+
+
+def test_json_api_refuses_anonymous_readers(client, entries):
+    response = client.get("/api/v1/insatser/")
+    assert response.status_code == 401
+    assert "Logga in" in response.json()["error"]
+
+
+def test_json_api_explains_an_unknown_filter(developer_vgr):
+    response = client_for(developer_vgr).get("/api/v1/insatser/?year=abc")
+    assert response.status_code == 400
+    assert response.json()["error"].startswith("Året ”abc” finns inte i strategin.")
+
+
+def test_export_with_unknown_actor_is_a_bad_request(developer_vgr):
+    response = client_for(developer_vgr).get("/insatser/export.csv?actor=okand")
+    assert response.status_code == 400
+    assert "Det finns ingen aktör ”okand”." in response.content.decode()
+
+
+def test_anonymous_visitor_is_sent_to_sign_in_for_exports(client):
+    response = client.get("/insatser/export.xlsx")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/konto/logga-in/")
+
+
+def test_exported_workbook_imported_again_changes_nothing(developer_vgr, entries):
+    client = client_for(developer_vgr)
+    export = content_of(client.get("/insatser/export.xlsx?year=2016&actor=vgr"))
+    before = database_state()
+    plan = preview_of(client, export, name="insatser-2016-vgr.xlsx").context["plan"]
+    assert plan.errors == []
+    assert (len(plan.created), len(plan.updated), len(plan.unchanged)) == (0, 0, 2)
+    assert database_state() == before
+
+
+def test_export_of_another_year_is_refused_when_imported(developer_vgr, entries):
+    client = client_for(developer_vgr)
+    export = content_of(client.get("/insatser/export.xlsx?year=2015&actor=vgr"))
+    plan = preview_of(client, export).context["plan"]
+    assert [error.column for error in plan.errors] == ["Id", "År"]
+    assert ImportBatch.objects.count() == 0
+
+
+@pytest.mark.parametrize("path", ["/insatser/export.xlsx", "/insatser/export.csv", "/api/v1/insatser/"])
+def test_exports_use_the_same_number_of_queries_for_few_and_many_entries(bhu_member, path):
+    def queries_for_export() -> int:
+        client = client_for(bhu_member)
+        with CaptureQueriesContext(connection) as captured:
+            content_of(client.get(path))
+        return len(captured)
+
+    make_entry(title="En")
+    few = queries_for_export()
+    for number in range(60):
+        entry = make_entry(title=f"Insats {number}")
+        entry.municipalities.set([1, 2, 3])
+    assert SpendingEntry.objects.count() == 61
+    assert queries_for_export() == few
