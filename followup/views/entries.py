@@ -7,6 +7,8 @@ Access, on the server in every view:
   entry gives 404, so that nothing about it is revealed.
 """
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -116,6 +118,7 @@ def entry_list(request: HttpRequest) -> HttpResponse:
         "totals": entry_totals(entries),
         "can_write": roles.editable_actors(request.user).exists(),
         "can_copy": year is not None and year.year > strategy.start_year,
+        "export_query": urlencode({"year": year.year, **({"actor": actor.slug} if actor else {})}),
     }
     return render(request, "followup/entry_list.html", context)
 
