@@ -54,3 +54,8 @@ check: install-dev
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles db.sqlite3
+
+# Benchmark (issue 8): report pages, export and import at 1k, 100k and 1M entries in
+# PostgreSQL (database vg2020_bench, created if missing). Prints a table; takes minutes.
+bench: install
+	$(BIN)/python bench/run.py

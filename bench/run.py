@@ -11,7 +11,6 @@ PostgreSQL), which it creates, migrates and fills; nothing else is touched.
 """
 
 import gc
-import io
 import os
 import secrets
 import statistics
@@ -40,6 +39,8 @@ os.environ.update(
         "ALLOWED_HOSTS": "testserver",
         "SECURE_SSL_REDIRECT": "False",
         "LOG_LEVEL": "ERROR",
+        "IMPORT_MAX_ROWS": str(max(IMPORT_ROWS, 5000)),
+        "UPLOAD_MAX_BYTES": str(50 * 1024 * 1024),
     }
 )
 
@@ -76,3 +77,291 @@ def peak_memory(function: Callable[[], object]) -> tuple[float, int]:
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     return seconds, peak
+
+
+# The breakdowns a report page shows, as raw SQL over the entry table: the floor.
+FLOOR_GROUPINGS = [
+    [],
+    ["goal_area_id"],
+    ["priority_id"],
+    ["focus_area_id"],
+    ["funding_source"],
+    ["actor_id", "focus_area_id"],
+    ["actor_id", "goal_area_id"],
+]
+
+
+def raw_group_by(year_ids: list[int], where: str = "") -> None:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        for columns in FLOOR_GROUPINGS:
+            group = ", ".join([*columns, "reporting_year_id"])
+            cursor.execute(
+                f"SELECT {group}, SUM(amount), COUNT(*), SUM(total_project_size), "
+                "SUM(amount) FILTER (WHERE total_project_size IS NOT NULL) "
+                f"FROM followup_spendingentry WHERE reporting_year_id = ANY(%s) {where} GROUP BY {group}",
+                [year_ids],
+            )
+            cursor.fetchall()
+
+
+def measure_pages(client, rows: list[dict], size: int) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    from followup.models import ReportingYear
+    from strategy.models import Actor, FocusArea
+
+    year_ids = list(ReportingYear.objects.values_list("pk", flat=True))
+    focus = FocusArea.objects.get(number=1)
+    actor = Actor.objects.get(slug="vgr")
+    pages = [
+        ("översikt", reverse("followup:report_overview"), ""),
+        (
+            "kraftsamling 1",
+            reverse("followup:report_focus_area", args=[1]),
+            f"AND focus_area_id = {focus.pk}",
+        ),
+        ("aktör VGR", reverse("followup:report_actor", args=["vgr"]), f"AND actor_id = {actor.pk}"),
+    ]
+    for name, url, where in pages:
+
+        def get(url=url):
+            response = client.get(url)
+            assert response.status_code == 200, (url, response.status_code)
+
+        with CaptureQueriesContext(connection) as queries:
+            get()
+        seconds = timed(get)
+        floor = timed(lambda where=where: raw_group_by(year_ids, where))
+        rows.append(
+            {
+                "entries": size,
+                "what": f"rapportsida: {name}",
+                "seconds": seconds,
+                "floor": floor,
+                "queries": len(queries),
+                "memory": None,
+            }
+        )
+
+
+def export_ours(entries, target) -> None:
+    from followup.spreadsheets.exports import EntryFilters, entry_table
+    from followup.spreadsheets.workbook import write_xlsx
+
+    write_xlsx(entry_table(entries, filters=EntryFilters(), made_by="benchmark"), target)
+
+
+def export_floor(entries, target) -> None:
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Insatser")
+    columns = [
+        "id", "reporting_year__year", "actor__short_name", "title", "description", "case_number",
+        "project_owner", "goal_area__number", "priority__number", "focus_area__number", "amount",
+        "funding_source", "total_project_size", "updated_at",
+    ]  # fmt: skip
+    sheet.append(columns)
+    for row in entries.values_list(*columns).iterator(chunk_size=2000):
+        sheet.append([value.replace(tzinfo=None) if hasattr(value, "tzinfo") else value for value in row])
+    workbook.save(target)
+
+
+def measure_export(rows: list[dict], size: int) -> None:
+    import tempfile
+
+    from followup.models import SpendingEntry
+
+    count = min(EXPORT_ROWS, size)
+    last_pk = SpendingEntry.objects.order_by("pk").values_list("pk", flat=True)[count - 1]
+    entries = SpendingEntry.objects.filter(pk__lte=last_pk)
+    for label, function in (("ours", export_ours), ("floor", export_floor)):
+        with tempfile.TemporaryFile() as target:
+            seconds = timed(lambda function=function, target=target: function(entries, target), repeat=1)
+        with tempfile.TemporaryFile() as target:
+            _, memory = peak_memory(lambda function=function, target=target: function(entries, target))
+        if label == "ours":
+            ours = (seconds, memory)
+        else:
+            floor = (seconds, memory)
+    rows.append(
+        {
+            "entries": size,
+            "what": f"Excel-export av {count} insatser",
+            "seconds": ours[0],
+            "floor": floor[0],
+            "queries": None,
+            "memory": (ours[1], floor[1]),
+        }
+    )
+
+
+def import_workbook(count: int) -> bytes:
+    """A filled-in import template with `count` new rows, as a user would upload it."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from followup.models import FundingSource, ReportingYear
+    from followup.spreadsheets.template import build_template
+    from strategy.models import Actor
+
+    actor = Actor.objects.get(slug="brg")
+    year = ReportingYear.objects.get(year=2019)
+    workbook = load_workbook(io.BytesIO(build_template(actor=actor, reporting_year=year)))
+    sheet = workbook["Insatser"]
+    # Only new rows: the template comes pre-filled with the actor's existing entries.
+    sheet.delete_rows(6, sheet.max_row)
+    headings = [cell.value for cell in sheet[5]]
+    labels = FundingSource.labels
+    for n in range(count):
+        values = {
+            "Rubrik": f"Importerad insats {n}",
+            "Projektägare": "Bench AB",
+            "Målområde": 1 + n % 4,
+            "Beviljat belopp (kr)": f"{1000 + n} 50",
+            "Finansieringskälla": labels[n % len(labels)],
+        }
+        sheet.append([values.get(heading) for heading in headings])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def import_ours(data: bytes, user) -> None:
+    from followup.models import ReportingYear
+    from followup.spreadsheets.importer import apply_import, plan_import
+    from followup.spreadsheets.reader import read_upload
+    from strategy.models import Actor
+
+    actor = Actor.objects.get(slug="brg")
+    year = ReportingYear.objects.get(year=2019)
+    sheet = read_upload(data, file_name="bench.xlsx")
+    plan = plan_import(sheet, user=user, actor=actor, reporting_year=year)
+    assert plan.is_valid, plan.errors[:3]
+    apply_import(sheet, user=user, actor=actor, reporting_year=year, fingerprint=plan.fingerprint())
+
+
+def import_floor(data: bytes, user) -> None:
+    import io
+    from decimal import Decimal
+
+    from openpyxl import load_workbook
+
+    from followup.formatting import parse_amount
+    from followup.models import FundingSource, ReportingYear, SpendingEntry
+    from strategy.models import Actor, GoalArea
+
+    actor = Actor.objects.get(slug="brg")
+    year = ReportingYear.objects.get(year=2019)
+    goals = {goal.number: goal for goal in GoalArea.objects.all()}
+    sources = {label: value for value, label in FundingSource.choices}
+    sheet = load_workbook(io.BytesIO(data), read_only=True)["Insatser"]
+    rows = sheet.iter_rows(min_row=5, values_only=True)
+    headings = next(rows)
+    entries = []
+    for values in rows:
+        row = dict(zip(headings, values, strict=False))
+        if not row.get("Rubrik"):
+            continue
+        entries.append(
+            SpendingEntry(
+                actor=actor,
+                reporting_year=year,
+                title=row["Rubrik"],
+                project_owner=row["Projektägare"],
+                goal_area=goals[int(row["Målområde"])],
+                amount=parse_amount(row["Beviljat belopp (kr)"]) or Decimal(0),
+                funding_source=sources[row["Finansieringskälla"]],
+                created_by=user,
+                updated_by=user,
+            )
+        )
+    SpendingEntry.objects.bulk_create(entries, batch_size=1000)
+
+
+def measure_import(rows: list[dict], size: int, user) -> None:
+    from followup.models import SpendingEntry
+
+    data = import_workbook(IMPORT_ROWS)
+    results = {}
+    for label, function in (("ours", import_ours), ("floor", import_floor)):
+        start = time.perf_counter()
+        function(data, user)
+        results[label] = time.perf_counter() - start
+        SpendingEntry.objects.filter(title__startswith="Importerad insats ").delete()
+    rows.append(
+        {
+            "entries": size,
+            "what": f"Excel-import av {IMPORT_ROWS} rader",
+            "seconds": results["ours"],
+            "floor": results["floor"],
+            "queries": None,
+            "memory": None,
+        }
+    )
+
+
+def print_table(rows: list[dict]) -> None:
+    print()
+    heading = f"{'insatser':>10}  {'vad':<38} {'tid (s)':>9} {'golv (s)':>9} {'kvot':>6} {'frågor':>7}"
+    print(f"{heading}  minne (topp)")
+    for row in rows:
+        ratio = row["seconds"] / row["floor"] if row["floor"] else float("nan")
+        queries = "" if row["queries"] is None else str(row["queries"])
+        memory = ""
+        if row["memory"]:
+            ours, floor = row["memory"]
+            memory = f"{ours / 2**20:.1f} MiB (golv {floor / 2**20:.1f} MiB)"
+        print(
+            f"{row['entries']:>10}  {row['what']:<38} {row['seconds']:>9.3f} {row['floor']:>9.3f} "
+            f"{ratio:>6.2f} {queries:>7}  {memory}"
+        )
+    print()
+    print("Golv: rapportsida = samma uppdelningar som rå SQL GROUP BY över insatstabellen; export =")
+    print("openpyxl write-only direkt från en cursor; import = openpyxl read-only + bulk_create.")
+
+
+def main() -> None:
+    import platform
+
+    import django
+
+    django.setup()
+    create_database()
+    from django.contrib.auth.models import Group, User
+    from django.core.management import call_command
+    from django.test import Client
+
+    from bench.data import replace_entries
+    from strategy.models import Actor, ActorMembership
+
+    call_command("migrate", verbosity=0)
+    reader, _ = User.objects.get_or_create(username="bench-bhu")
+    reader.groups.add(Group.objects.get(name="BHU"))
+    importer, _ = User.objects.get_or_create(username="bench-importer")
+    importer.groups.add(Group.objects.get(name="Regionutvecklare"))
+    ActorMembership.objects.get_or_create(user=importer, actor=Actor.objects.get(slug="brg"))
+    client = Client()
+    client.force_login(reader)
+
+    print(f"Maskin: {platform.machine()}, {os.cpu_count()} kärnor, Python {platform.python_version()}")
+    rows: list[dict] = []
+    for size in SIZES:
+        start = time.perf_counter()
+        replace_entries(size)
+        print(f"{size} insatser skapade på {time.perf_counter() - start:.1f} s", flush=True)
+        measure_pages(client, rows, size)
+        if size >= EXPORT_ROWS or size == max(SIZES):
+            measure_export(rows, size)
+        measure_import(rows, size, importer)
+        print_table(rows[-5:])
+    print_table(rows)
+
+
+if __name__ == "__main__":
+    main()
