@@ -58,4 +58,3 @@ def test_health_reports_503_when_the_database_is_unreachable(client: Client, unr
     response = client.get("/halsa/")
     assert response.status_code == 503
     assert response.json() == {"status": "fel", "database": "fel"}
-

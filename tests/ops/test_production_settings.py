@@ -51,7 +51,9 @@ def test_production_serves_static_files_through_whitenoise_manifest():
 
 
 def test_https_redirect_can_be_switched_off_for_local_plain_http():
-    result = run_manage_in_production("shell", "--no-imports", "-c", PRINT_SECURITY_SETTINGS, SECURE_SSL_REDIRECT="False")
+    result = run_manage_in_production(
+        "shell", "--no-imports", "-c", PRINT_SECURITY_SETTINGS, SECURE_SSL_REDIRECT="False"
+    )
     values = json.loads(result.stdout)
     assert values["SECURE_SSL_REDIRECT"] is False
     assert values["SESSION_COOKIE_SECURE"] is True
