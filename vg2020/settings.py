@@ -169,6 +169,10 @@ if not DEBUG:
     # (check --deploy then warns, as it should).
     SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
 
+# Off only while restoring a backup (README, "Backup and restore"): the history comes
+# from the backup, and simple_history would otherwise record m2m rows again on load.
+SIMPLE_HISTORY_ENABLED = env.bool("SIMPLE_HISTORY_ENABLED", default=True)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
