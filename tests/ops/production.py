@@ -13,7 +13,15 @@ def run_manage_in_production(*args: str, **env: str) -> subprocess.CompletedProc
     environment = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"SECRET_KEY", "DEBUG", "SECURE_SSL_REDIRECT", "SECURE_HSTS_PRELOAD"}
+        # The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE in this process; production never does.
+        if key
+        not in {
+            "SECRET_KEY",
+            "DEBUG",
+            "SECURE_SSL_REDIRECT",
+            "SECURE_HSTS_PRELOAD",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+        }
     }
     environment.update(
         DEBUG="False",

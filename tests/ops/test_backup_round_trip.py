@@ -41,7 +41,6 @@ REFERENCE_MODELS = [
 BACKUP_OPTIONS = {
     "format": "xml",
     "natural_foreign": True,
-    "natural_primary": True,
     "exclude": ["contenttypes", "auth.permission", "sessions", "admin.logentry"],
 }
 
@@ -56,13 +55,16 @@ def _figures() -> list[dict]:
 
 def _everything() -> dict[str, list]:
     state = {model._meta.label: list(model.objects.order_by("pk").values()) for model in REFERENCE_MODELS}
-    state["focus area goal areas"] = list(FocusArea.goal_areas.through.objects.order_by("pk").values())
+    # Many-to-many rows are backed up as pairs; their own ids are not kept.
+    state["focus area goal areas"] = sorted(
+        FocusArea.goal_areas.through.objects.values_list("focusarea_id", "goalarea_id")
+    )
     state["entries"] = list(SpendingEntry.objects.order_by("pk").values())
     state["entry municipalities"] = list(SpendingEntry.municipalities.through.objects.order_by("pk").values())
     state["entry history"] = list(
         SpendingEntry.history.order_by("history_id").values("id", "history_type", "amount", "version")
     )
-    state["users"] = list(User.objects.order_by("username").values("username", "is_staff", "password"))
+    state["users"] = list(User.objects.order_by("pk").values("pk", "username", "is_staff", "password"))
     state["user groups"] = sorted(User.groups.through.objects.values_list("user__username", "group__name"))
     state["memberships"] = sorted(ActorMembership.objects.values_list("user__username", "actor__short_name"))
     return state
