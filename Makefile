@@ -52,6 +52,47 @@ check: install-dev
 	$(MANAGE) makemigrations --check --dry-run
 	$(MANAGE) check
 
+# --- Production serving and the load benchmark -------------------------------------
+# Production settings (DEBUG off, secure cookies, HSTS, manifest static files through
+# whitenoise), gunicorn on 127.0.0.1. SECRET_KEY comes from the environment; without one
+# a throwaway key is made for this run (sessions then end when the server stops).
+# SECURE_SSL_REDIRECT=False only because this serves plain http on the loopback address:
+# in production a TLS proxy sits in front and the redirect stays on (the default).
+WORKERS ?= 5
+GUNICORN_OPTS = vg2020.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) --timeout 30 \
+	--max-requests 2000 --max-requests-jitter 200
+PRODUCTION_ENV = if [ -z "$$SECRET_KEY" ]; then \
+	  echo "SECRET_KEY är inte satt: använder en tillfällig nyckel för den här körningen."; \
+	  SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))'); \
+	fi; export SECRET_KEY DEBUG=False SECURE_SSL_REDIRECT=False;
+
+# Serve as in production at http://127.0.0.1:8000 (Ctrl-C stops).
+serve: install migrate
+	@$(PRODUCTION_ENV) $(MANAGE) collectstatic --noinput --verbosity 0 && \
+	echo "Portalen: http://$(HOST):$(PORT)/  (hälsa: /halsa/)" && \
+	exec $(BIN)/gunicorn $(GUNICORN_OPTS) --access-logfile -
+
+# Load benchmark (not a test): gunicorn as in `serve` with the demo data, then
+# LOAD_USERS simulated users for LOAD_SECONDS seconds (loadtest/load.py). Uses
+# DATABASE_URL if set (PostgreSQL: demo data is loaded into it, so never production),
+# else a SQLite file in bench-results/.
+LOAD_USERS ?= 50
+LOAD_SECONDS ?= 60
+LOAD_DATABASE_URL ?= $(or $(DATABASE_URL),sqlite:///$(CURDIR)/bench-results/load.sqlite3)
+load: install
+	@mkdir -p bench-results
+	@$(BIN)/python -c "import socket, sys; sys.exit(socket.socket().connect_ex(('$(HOST)', $(PORT))) == 0)" \
+	  || { echo "Porten $(PORT) är upptagen: stoppa den servern eller ange PORT=..."; exit 1; }
+	@$(PRODUCTION_ENV) export DATABASE_URL="$(LOAD_DATABASE_URL)"; \
+	echo "Databas: $$(echo "$$DATABASE_URL" | sed 's|//[^@/]*@|//***@|')"; \
+	$(MANAGE) migrate --noinput --verbosity 0 && $(MANAGE) load_demo && \
+	$(MANAGE) collectstatic --noinput --verbosity 0 && \
+	$(BIN)/gunicorn $(GUNICORN_OPTS) --daemon --pid bench-results/gunicorn.pid \
+	  --error-logfile bench-results/gunicorn.log && \
+	trap 'kill $$(cat bench-results/gunicorn.pid)' EXIT && \
+	$(BIN)/python loadtest/load.py --host $(HOST) --port $(PORT) \
+	  --users $(LOAD_USERS) --seconds $(LOAD_SECONDS)
+
 clean:
 	rm -rf $(VENV) node_modules staticfiles db.sqlite3
 

@@ -40,10 +40,13 @@ INSTALLED_APPS = [
     "strategy",
     "followup",
     "publications",
+    "ops",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything reads the body, so an oversized request is refused unread.
+    "vg2020.middleware.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -131,6 +134,10 @@ STORAGES = {
 UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=5 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES + 1024 * 1024
+# Django limits form fields but not file parts, so the whole request body is capped here
+# (vg2020.middleware.RequestSizeLimitMiddleware). The margin lets a file just over
+# UPLOAD_MAX_BYTES reach the upload form, which explains the limit beside the field.
+REQUEST_MAX_BYTES = UPLOAD_MAX_BYTES + 1024 * 1024
 
 # Sessions end after eight hours, or when the browser closes.
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 60 * 60)
@@ -139,6 +146,7 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
 # Sign-in throttling: five failed attempts lock that user name from that address for an hour.
@@ -151,12 +159,21 @@ AXES_VERBOSE = False
 
 if not DEBUG:
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+    # A load balancer may ask for the health check over plain http inside the network.
+    SECURE_REDIRECT_EXEMPT = [r"^halsa/$"]
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
+    # The preload directive only takes effect once the domain is submitted to
+    # hstspreload.org; the portal is HTTPS-only, so it consents. Set False to opt out
+    # (check --deploy then warns, as it should).
+    SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
+
+# Off only while restoring a backup (README, "Backup and restore"): the history comes
+# from the backup, and simple_history would otherwise record m2m rows again on load.
+SIMPLE_HISTORY_ENABLED = env.bool("SIMPLE_HISTORY_ENABLED", default=True)
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,184 @@
+"""The permission matrix: every URL of the portal, for every role and method.
+
+The URLs are read from the URL configuration (`get_resolver()`, through every include),
+so a new view cannot be missed: a URL name that EXPECTED does not list fails the test,
+and so does a URL argument that KWARGS cannot fill, an unnamed URL, and a row in
+EXPECTED for a URL that no longer exists. Django admin's own URLs are left out here;
+tests/ops/test_admin_access.py checks that all of them are for staff only.
+
+Adding a view means adding one line to EXPECTED, keyed by the URL name, giving the
+status each role gets for GET and for POST (POST with empty data, CSRF checks off):
+
+    #                          anonymous  dev VGR  dev GR  BHU   admin
+    "followup:entry_edit": {"GET": (LOGIN, 200,    404,    403,  200),
+                            "POST": (LOGIN, 200,    404,    403,  200)},
+
+Roles, in this order in every tuple: an anonymous visitor, a regional developer of
+VGR, a regional developer of GR, a BHU member, an administrator (staff). LOGIN means
+a redirect to the sign-in page (with ?next=); any other value is the status code.
+URL arguments are filled in from KWARGS by name: objects belong to VGR (an entry of
+VGR in the open year 2016), so the developer of GR is the other actor's developer.
+"""
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.shortcuts import resolve_url
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from followup.models import SpendingEntry
+from tests.conftest import client_for, make_entry
+
+pytestmark = pytest.mark.django_db
+
+LOGIN = "LOGIN"
+ROLES = ("anonymous", "developer_vgr", "developer_gr", "bhu_member", "admin_user")
+METHODS = ("GET", "POST")
+PUBLIC = (200, 200, 200, 200, 200)
+NOT_ALLOWED = (405, 405, 405, 405, 405)
+
+# fmt: off
+#                       anonymous  dev VGR  dev GR  BHU  admin
+EXPECTED: dict[str, dict[str, tuple]] = {
+    "strategy:home":       {"GET": PUBLIC, "POST": PUBLIC},
+    "strategy:goal_area":  {"GET": PUBLIC, "POST": PUBLIC},
+    "strategy:focus_area": {"GET": PUBLIC, "POST": PUBLIC},
+    "strategy:actor_list": {"GET": PUBLIC, "POST": PUBLIC},
+    "strategy:actor":      {"GET": PUBLIC, "POST": PUBLIC},
+    "login":               {"GET": PUBLIC, "POST": PUBLIC},
+    "logout":              {"GET": NOT_ALLOWED, "POST": (302, 302, 302, 302, 302)},
+    "ops:health":          {"GET": PUBLIC, "POST": NOT_ALLOWED},
+}
+# fmt: on
+
+
+@dataclass(frozen=True)
+class Objects:
+    """Real objects whose keys fill URL arguments."""
+
+    entry_vgr: SpendingEntry
+
+
+# URL argument name -> its value, given the test's objects.
+KWARGS: dict[str, Callable[[Objects], object]] = {
+    "strategy": lambda objects: "vg2020",
+    "number": lambda objects: 1,  # goal area 1 and focus area 1 both exist
+    "slug": lambda objects: "vgr",  # an actor
+    "actor": lambda objects: "vgr",
+    "year": lambda objects: 2016,
+    "pk": lambda objects: objects.entry_vgr.pk,
+}
+
+
+@dataclass(frozen=True)
+class Url:
+    name: str | None
+    route: str
+    kwargs: tuple[str, ...]
+    positional_args: int
+
+
+def _served_files(route: str) -> bool:
+    prefixes = [prefix.lstrip("/") for prefix in (settings.STATIC_URL, settings.MEDIA_URL) if prefix]
+    return any(prefix and route.lstrip("^").startswith(prefix) for prefix in prefixes)
+
+
+def _walk(resolver: URLResolver, namespace: str = "", route: str = "", kwargs: tuple = ()) -> Iterator[Url]:
+    for pattern in resolver.url_patterns:
+        full_route = route + str(pattern.pattern)
+        regex = pattern.pattern.regex
+        all_kwargs = (*kwargs, *regex.groupindex)
+        positional = regex.groups - len(regex.groupindex)
+        # Admin: test_admin_access.py checks it is for staff only. Static and media: files.
+        if _served_files(full_route) or getattr(pattern, "app_name", None) == "admin":
+            continue
+        if isinstance(pattern, URLResolver):
+            inner = ":".join(part for part in (namespace, pattern.namespace) if part)
+            yield from _walk(pattern, inner, full_route, all_kwargs)
+        elif isinstance(pattern, URLPattern):
+            name = ":".join(part for part in (namespace, pattern.name) if part) if pattern.name else None
+            yield Url(name, full_route, all_kwargs, positional)
+
+
+PORTAL_URLS = list(_walk(get_resolver()))
+
+
+def _named_urls() -> dict[str, Url]:
+    return {url.name: url for url in PORTAL_URLS if url.name}
+
+
+def test_the_walk_finds_the_portals_urls():
+    assert {"strategy:home", "login", "ops:health"} <= set(_named_urls())
+
+
+def test_every_url_of_the_portal_has_a_name():
+    assert [url.route for url in PORTAL_URLS if not url.name] == []
+
+
+def test_every_url_of_the_portal_is_in_the_table():
+    missing = sorted(set(_named_urls()) - set(EXPECTED))
+    assert missing == [], f"Lägg till en rad i EXPECTED för: {missing}"
+
+
+def test_every_row_of_the_table_is_a_url_of_the_portal():
+    stale = sorted(set(EXPECTED) - set(_named_urls()))
+    assert stale == [], f"Raderna gäller adresser som inte finns: {stale}"
+
+
+def test_every_url_argument_has_a_value():
+    unknown = sorted(
+        f"{url.name}: {kwarg}" for url in PORTAL_URLS for kwarg in url.kwargs if kwarg not in KWARGS
+    )
+    positional = sorted(url.name or url.route for url in PORTAL_URLS if url.positional_args)
+    assert unknown == [], f"Lägg till argumentet i KWARGS: {unknown}"
+    assert positional == [], f"Adresser med namnlösa argument kan inte fyllas i: {positional}"
+
+
+@pytest.fixture
+def objects(db) -> Objects:
+    return Objects(entry_vgr=make_entry(actor="VGR", year=2016, title="Matrisens insats"))
+
+
+@pytest.fixture
+def users(request, db) -> dict[str, User | None]:
+    return {role: None if role == "anonymous" else request.getfixturevalue(role) for role in ROLES}
+
+
+def _outcome(response) -> int | str:
+    login = resolve_url(settings.LOGIN_URL)
+    if response.status_code == 302 and response.url.startswith(f"{login}?next="):
+        return LOGIN
+    return response.status_code
+
+
+def _request(client: Client, method: str, path: str):
+    return client.get(path) if method == "GET" else client.post(path, {})
+
+
+@pytest.mark.parametrize("name", sorted(_named_urls()))
+def test_url_answers_every_role_and_method_as_the_table_says(name: str, objects: Objects, users):
+    url = _named_urls()[name]
+    if name not in EXPECTED:
+        pytest.fail(f"{name} saknas i EXPECTED: lägg till en rad med status per roll för GET och POST.")
+    unknown = [kwarg for kwarg in url.kwargs if kwarg not in KWARGS]
+    if unknown:
+        pytest.fail(f"{name}: okända argument {unknown}; lägg till dem i KWARGS.")
+    path = reverse(name, kwargs={kwarg: KWARGS[kwarg](objects) for kwarg in url.kwargs})
+
+    wrong = []
+    for method in METHODS:
+        for role, expected in zip(ROLES, EXPECTED[name][method], strict=True):
+            # A fresh client and a rolled-back request each time, so that one role's POST
+            # (a sign-out, a deletion) cannot change what the next role gets.
+            client = client_for(users[role])
+            with transaction.atomic():
+                actual = _outcome(_request(client, method, path))
+                transaction.set_rollback(True)
+            if actual != expected:
+                wrong.append(f"{method} {path} som {role}: {actual}, väntat {expected}")
+    assert wrong == []
