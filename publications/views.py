@@ -16,7 +16,7 @@ from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from strategy import roles
 from strategy.models import GoalArea, Strategy
@@ -104,6 +104,7 @@ def _pdf_response(request: HttpRequest, template: str, context: dict, filename: 
 # Archive
 
 
+@require_safe
 def archive(request: HttpRequest) -> HttpResponse:
     reports = AnnualReport.objects.visible_to(request.user).select_related("strategy")
     evaluations = Evaluation.objects.visible_to(request.user).select_related("strategy")
@@ -149,11 +150,13 @@ def _report_context(request: HttpRequest, report: AnnualReport) -> dict:
     }
 
 
+@require_safe
 def report_detail(request: HttpRequest, strategy: str, year: int) -> HttpResponse:
     report = _report_for_reader(request, strategy, year)
     return render(request, "publications/report_detail.html", _report_context(request, report))
 
 
+@require_safe
 def report_pdf(request: HttpRequest, strategy: str, year: int) -> HttpResponse:
     report = _report_for_reader(request, strategy, year)
     return _pdf_response(
@@ -314,11 +317,13 @@ def _evaluation_context(request: HttpRequest, evaluation: Evaluation) -> dict:
     }
 
 
+@require_safe
 def evaluation_detail(request: HttpRequest, strategy: str, kind: str) -> HttpResponse:
     evaluation = _evaluation_for_reader(request, strategy, kind)
     return render(request, "publications/evaluation_detail.html", _evaluation_context(request, evaluation))
 
 
+@require_safe
 def evaluation_pdf(request: HttpRequest, strategy: str, kind: str) -> HttpResponse:
     evaluation = _evaluation_for_reader(request, strategy, kind)
     return _pdf_response(
@@ -422,6 +427,7 @@ def _indicators_with_values():
     )
 
 
+@require_safe
 def indicator_list(request: HttpRequest) -> HttpResponse:
     by_goal_area: dict[GoalArea, list] = defaultdict(list)
     for indicator in _indicators_with_values():
@@ -433,6 +439,7 @@ def indicator_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@require_safe
 def indicator_detail(request: HttpRequest, key: str) -> HttpResponse:
     indicator = get_object_or_404(_indicators_with_values(), key=key)
     return render(request, "publications/indicator_detail.html", {"summary": summarise(indicator)})

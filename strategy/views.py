@@ -1,6 +1,7 @@
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
 
 from .models import Actor, DevelopmentArea, FocusArea, GoalArea, Priority, Strategy
 
@@ -9,6 +10,7 @@ def _strategy_or_404(slug: str) -> Strategy:
     return get_object_or_404(Strategy, slug=slug)
 
 
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
     strategy = Strategy.objects.current()
     context = {
@@ -20,6 +22,7 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "strategy/home.html", context)
 
 
+@require_safe
 def goal_area(request: HttpRequest, strategy: str, number: int) -> HttpResponse:
     area = get_object_or_404(
         GoalArea.objects.select_related("strategy").prefetch_related(
@@ -37,6 +40,7 @@ def goal_area(request: HttpRequest, strategy: str, number: int) -> HttpResponse:
     return render(request, "strategy/goal_area.html", {"goal_area": area, "strategy": area.strategy})
 
 
+@require_safe
 def focus_area(request: HttpRequest, strategy: str, number: int) -> HttpResponse:
     area = get_object_or_404(
         FocusArea.objects.select_related("strategy").prefetch_related("goal_areas"),
@@ -46,11 +50,13 @@ def focus_area(request: HttpRequest, strategy: str, number: int) -> HttpResponse
     return render(request, "strategy/focus_area.html", {"focus_area": area, "strategy": area.strategy})
 
 
+@require_safe
 def actor_list(request: HttpRequest) -> HttpResponse:
     actors = Actor.objects.prefetch_related("municipalities")
     return render(request, "strategy/actor_list.html", {"actors": actors})
 
 
+@require_safe
 def actor(request: HttpRequest, slug: str) -> HttpResponse:
     actor = get_object_or_404(Actor.objects.prefetch_related("municipalities"), slug=slug)
     return render(request, "strategy/actor.html", {"actor": actor})

@@ -16,7 +16,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from strategy import roles
 from strategy.models import Actor, Strategy
@@ -97,6 +97,7 @@ def _crumbs(request: HttpRequest, year: int, entry: SpendingEntry | None = None)
 
 
 @login_required
+@require_safe
 def entry_list(request: HttpRequest) -> HttpResponse:
     actors = _readable_actors(request.user)
     strategy = _current_strategy()
@@ -124,6 +125,7 @@ def entry_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
     entry = _get_entry_for_user(request, pk)
     context = {

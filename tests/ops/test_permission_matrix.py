@@ -45,11 +45,11 @@ NOT_ALLOWED = (405, 405, 405, 405, 405)
 # fmt: off
 #                       anonymous  dev VGR  dev GR  BHU  admin
 EXPECTED: dict[str, dict[str, tuple]] = {
-    "strategy:home":       {"GET": PUBLIC, "POST": PUBLIC},
-    "strategy:goal_area":  {"GET": PUBLIC, "POST": PUBLIC},
-    "strategy:focus_area": {"GET": PUBLIC, "POST": PUBLIC},
-    "strategy:actor_list": {"GET": PUBLIC, "POST": PUBLIC},
-    "strategy:actor":      {"GET": PUBLIC, "POST": PUBLIC},
+    "strategy:home":       {"GET": PUBLIC, "POST": NOT_ALLOWED},
+    "strategy:goal_area":  {"GET": PUBLIC, "POST": NOT_ALLOWED},
+    "strategy:focus_area": {"GET": PUBLIC, "POST": NOT_ALLOWED},
+    "strategy:actor_list": {"GET": PUBLIC, "POST": NOT_ALLOWED},
+    "strategy:actor":      {"GET": PUBLIC, "POST": NOT_ALLOWED},
     "login":               {"GET": PUBLIC, "POST": PUBLIC},
     "logout":              {"GET": NOT_ALLOWED, "POST": (302, 302, 302, 302, 302)},
     "ops:health":          {"GET": PUBLIC, "POST": NOT_ALLOWED},
