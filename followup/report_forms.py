@@ -116,7 +116,11 @@ class ReportFilterForm(forms.Form):
         cleaned = super().clean()
         first, last = cleaned.get("fran"), cleaned.get("till")
         if first and last and int(first) > int(last):
-            self.add_error("till", f"Året {last} ligger före från-året {first}. Välj ett till och med-år som är {first} eller senare.")
+            self.add_error(
+                "till",
+                f"Året {last} ligger före från-året {first}. "
+                f"Välj ett till och med-år som är {first} eller senare.",
+            )
         return cleaned
 
     @property
