@@ -1,5 +1,4 @@
-"""Fixtures of the report tests: many entries at once, and the browser fixtures for the
-report pages' browser tests (which live beside the other report tests)."""
+"""Fixtures of the report tests: many entries at once, a user without a role."""
 
 import random
 from decimal import Decimal
@@ -8,7 +7,6 @@ import pytest
 
 from followup.models import FundingSource, ReportingYear, SpendingEntry
 from strategy.models import Actor, FocusArea, GoalArea, Priority
-from tests.browser.conftest import browser, page  # noqa: F401 (fixtures for test_report_browser)
 from tests.conftest import make_user
 
 

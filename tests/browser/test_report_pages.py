@@ -1,12 +1,13 @@
-"""The report pages in Chromium: accessible (axe), usable by keyboard-free clicking
-through a figure to its entries, and printable."""
+"""The report pages in Chromium: accessible (axe), a figure followed to its entries, the
+error summary, what a regional developer sees, and printing."""
 
 import re
 
 import pytest
 
-from tests.browser.conftest import assert_accessible, sign_in
 from tests.conftest import PASSWORD, focus_area, make_entry
+
+from .conftest import assert_accessible, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
