@@ -242,6 +242,9 @@ class SpendingEntry(models.Model):
             models.Index(fields=["reporting_year", "actor"], name="entry_year_actor_idx"),
             models.Index(fields=["reporting_year", "goal_area"], name="entry_year_goal_idx"),
             models.Index(fields=["reporting_year", "focus_area"], name="entry_year_focus_idx"),
+            # The reports filter and group by priority and by funding source within the years too.
+            models.Index(fields=["reporting_year", "priority"], name="entry_year_priority_idx"),
+            models.Index(fields=["reporting_year", "funding_source"], name="entry_year_funding_idx"),
         ]
 
     def __str__(self) -> str:

@@ -16,8 +16,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from django.db.models import QuerySet, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 
+from strategy import roles
 from strategy.models import Actor, FocusArea, GoalArea, Priority, Strategy
 
 from .formatting import swedish_sort_key
@@ -94,6 +95,31 @@ class ReportFilters:
         return parts
 
 
+@dataclass(frozen=True)
+class ReportChoices:
+    """The strategy's goal areas, priorities and focus areas and every actor, read once per
+    page: the filter form offers them and the report labels its figures with them."""
+
+    goal_areas: list[GoalArea]
+    priorities: list[Priority]
+    focus_areas: list[FocusArea]
+    actors: list[Actor]
+
+
+def load_choices(strategy: Strategy) -> ReportChoices:
+    """Four small queries, whatever the number of entries."""
+    return ReportChoices(
+        goal_areas=list(GoalArea.objects.filter(strategy=strategy).order_by("number")),
+        priorities=list(
+            Priority.objects.filter(goal_area__strategy=strategy)
+            .select_related("goal_area")
+            .order_by("number")
+        ),
+        focus_areas=list(FocusArea.objects.filter(strategy=strategy).order_by("number")),
+        actors=sorted(Actor.objects.all(), key=lambda actor: swedish_sort_key(actor.name)),
+    )
+
+
 def _key_of(value: Priority | FocusArea | str) -> str:
     return value if isinstance(value, str) else str(value.number)
 
@@ -134,14 +160,6 @@ def _column_filters(filters: ReportFilters, *, totals: bool) -> dict:
     if filters.funding_source:
         lookups["funding_source"] = filters.funding_source
     return lookups
-
-
-def summarise(strategy: Strategy, filters: ReportFilters) -> tuple[Decimal, int]:
-    """Total and number of the entries the filters select, in one query on the totals."""
-    sums = _totals(_year_ids(strategy, filters.first_year, filters.last_year), filters).aggregate(
-        total=Sum("total"), count=Sum("entry_count")
-    )
-    return _money(sums["total"]), sums["count"] or 0
 
 
 @dataclass
@@ -352,11 +370,9 @@ def _fold(rows: list[dict], dimension: _Dimension, filters: ReportFilters, grand
     )
 
 
-def _dimensions(strategy: Strategy, filters: ReportFilters) -> dict[str, _Dimension]:
-    goal_areas = list(GoalArea.objects.filter(strategy=strategy).order_by("number"))
-    priorities = list(Priority.objects.filter(goal_area__strategy=strategy).order_by("number"))
-    focus_areas = list(FocusArea.objects.filter(strategy=strategy).order_by("number"))
-    actors = sorted(Actor.objects.all(), key=lambda actor: swedish_sort_key(actor.name))
+def _dimensions(choices: ReportChoices, filters: ReportFilters) -> dict[str, _Dimension]:
+    goal_areas, focus_areas = choices.goal_areas, choices.focus_areas
+    priorities, actors = choices.priorities, choices.actors
     if filters.goal_area:
         priorities = [priority for priority in priorities if priority.goal_area_id == filters.goal_area.pk]
     if filters.actor:
@@ -439,9 +455,13 @@ def _matrix(
     )
 
 
-def build_report(*, strategy: Strategy, filters: ReportFilters) -> Report:
-    """The full report for these filters: five small lookups and seven grouped queries."""
-    dimensions = _dimensions(strategy, filters)
+def build_report(
+    *, strategy: Strategy, filters: ReportFilters, choices: ReportChoices | None = None
+) -> Report:
+    """The full report for these filters: four label lookups (none when `choices` are
+    given, as a page that already read them for its filter form does), the strategy's
+    years and seven grouped queries on the running totals."""
+    dimensions = _dimensions(choices or load_choices(strategy), filters)
     years = range(min(filters.first_year, filters.last_year - 1), filters.last_year + 1)
     year_of = dict(ReportingYear.objects.filter(strategy=strategy).values_list("pk", "year"))
     entries = _totals([pk for pk, year in year_of.items() if year in years], filters)
@@ -486,4 +506,62 @@ def build_report(*, strategy: Strategy, filters: ReportFilters) -> Report:
             filters=filters,
             grand_total=grand_total,
         ),
+    )
+
+
+@dataclass(frozen=True)
+class YearChange:
+    """One year of the trend with its change from the year before (None for the first)."""
+
+    figure: Figure
+    previous_year: int
+    change: Decimal | None
+    change_percent: Decimal | None
+
+
+def year_over_year(by_year: Breakdown) -> list[YearChange]:
+    """Each year of a per-year breakdown compared with the year before it in the period."""
+    changes = []
+    previous: Figure | None = None
+    for figure in by_year.figures:
+        change = change_percent = None
+        if previous is not None:
+            change = figure.total - previous.total
+            if previous.total:
+                change_percent = (change * HUNDRED / previous.total).quantize(PERCENT_PLACES)
+        changes.append(YearChange(figure, int(figure.key) - 1, change, change_percent))
+        previous = figure
+    return changes
+
+
+@dataclass(frozen=True)
+class ListTotals:
+    """The total and count of every entry behind a figure, and of those this user may read
+    one by one (a regional developer reads only their own actors' entries)."""
+
+    total: Decimal
+    count: int
+    visible_total: Decimal
+    visible_count: int
+
+    @property
+    def hides_entries(self) -> bool:
+        return self.visible_count < self.count
+
+
+def list_totals(entries: QuerySet, user) -> ListTotals:
+    """One aggregate over all the entries, however many pages the list has."""
+    sums = {"total": Sum("amount"), "count": Count("id")}
+    if not roles.can_read_all(user):
+        own = Q(actor__in=roles.editable_actors(user))
+        sums |= {"visible_total": Sum("amount", filter=own), "visible_count": Count("id", filter=own)}
+    row = entries.order_by().aggregate(**sums)
+    total = _money(row["total"])
+    if "visible_count" not in row:
+        return ListTotals(total=total, count=row["count"], visible_total=total, visible_count=row["count"])
+    return ListTotals(
+        total=total,
+        count=row["count"],
+        visible_total=_money(row["visible_total"]),
+        visible_count=row["visible_count"],
     )

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from .views import entries, spreadsheets
+from .views import entries, reports, spreadsheets
 
 app_name = "followup"
 
@@ -25,4 +25,13 @@ urlpatterns += [
     path("insatser/importer/", spreadsheets.import_list, name="import_list"),
     re_path(r"^insatser/export\.(?P<fmt>xlsx|csv)$", spreadsheets.entry_export, name="entry_export"),
     path("api/v1/insatser/", spreadsheets.api_entries, name="api_entries"),
+]
+
+# Reports (uppföljning): overview, one page per focus area, goal area and actor, drill-down.
+urlpatterns += [
+    path("uppfoljning/", reports.report_overview, name="report_overview"),
+    path("uppfoljning/kraftsamling/<int:number>/", reports.report_focus_area, name="report_focus_area"),
+    path("uppfoljning/malomrade/<int:number>/", reports.report_goal_area, name="report_goal_area"),
+    path("uppfoljning/aktor/<slug:slug>/", reports.report_actor, name="report_actor"),
+    path("uppfoljning/insatser/", reports.report_entries, name="report_entries"),
 ]

@@ -29,7 +29,7 @@ def run_manage_in_production(*args: str, **env: str) -> subprocess.CompletedProc
         ALLOWED_HOSTS="vg2020.example.se",
         **env,
     )
-    return subprocess.run(  # noqa: S603 (our own manage.py, arguments from the tests)
+    return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
         env=environment,

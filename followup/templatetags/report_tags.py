@@ -1,0 +1,105 @@
+"""Template helpers of the report pages: figures in thousands, links, charts."""
+
+from decimal import Decimal
+from urllib.parse import urlencode
+
+from django import template
+from django.urls import reverse
+from django.utils.safestring import SafeString
+
+from followup import charts
+from followup.formatting import format_number, format_percent
+from followup.reports import NONE_KEY, Breakdown, Figure, ReportFilters
+
+register = template.Library()
+
+# Which report page shows one figure of a breakdown, and the filter that page fixes.
+_AREA_PAGES = {
+    "goal_area": ("followup:report_goal_area", "goal_area"),
+    "focus_area": ("followup:report_focus_area", "focus_area"),
+    "actor": ("followup:report_actor", "actor"),
+}
+
+DIMENSION_LABELS = {
+    "goal_area": "Målområde",
+    "priority": "Prioritering",
+    "focus_area": "Kraftsamlingsområde",
+    "actor": "Aktör",
+    "funding_source": "Finansieringskälla",
+    "year": "År",
+}
+
+
+@register.simple_tag
+def dimension_label(dimension: str) -> str:
+    """The column heading of a breakdown's first column."""
+    return DIMENSION_LABELS[dimension]
+
+
+@register.filter
+def tkr_number(value: Decimal | None) -> str:
+    """An amount in whole thousands of kronor, without the unit (the heading states it)."""
+    return format_number(None if value is None else Decimal(value) / 1000, 0)
+
+
+def _signed(text: str, value: Decimal | None) -> str:
+    return f"+{text}" if value is not None and value > 0 else text
+
+
+@register.filter
+def signed_tkr(value: Decimal | None) -> str:
+    """A change in thousands of kronor with its sign: `+1 235`, `−40`."""
+    return _signed(tkr_number(value), value)
+
+
+@register.filter
+def signed_percent(value: Decimal | None) -> str:
+    return _signed(format_percent(value), value)
+
+
+@register.filter
+def leverage(value: Decimal | None) -> str:
+    """Estimated project size per krona granted, two decimals: `3,25`."""
+    return format_number(value, 2)
+
+
+@register.simple_tag
+def report_query(filters: ReportFilters, **extra) -> str:
+    """The GET parameters of these filters, for links that keep them."""
+    return urlencode({**filters.as_query(), **{key: value for key, value in extra.items() if value}})
+
+
+@register.simple_tag
+def drilldown_url(filters: ReportFilters, figure: Figure | None = None) -> str:
+    """The list of entries that sums to exactly this figure (or to the whole report)."""
+    narrowed = filters.narrowed(**figure.filter_changes) if figure else filters
+    return f"{reverse('followup:report_entries')}?{urlencode(narrowed.as_query())}"
+
+
+@register.simple_tag
+def area_report_url(dimension: str, figure: Figure, filters: ReportFilters) -> str:
+    """The report page of a goal area, focus area or actor, keeping the other filters."""
+    if dimension not in _AREA_PAGES or figure.key == NONE_KEY:
+        return ""
+    url_name, fixed = _AREA_PAGES[dimension]
+    changes = {fixed: None}
+    priority = filters.priority
+    if (
+        dimension == "goal_area"
+        and priority not in (None, NONE_KEY)
+        and str(priority.goal_area.number) != figure.key
+    ):
+        # A goal area's page offers only its own priorities.
+        changes["priority"] = None
+    query = urlencode(filters.narrowed(**changes).as_query())
+    return f"{reverse(url_name, args=[figure.key])}?{query}"
+
+
+@register.simple_tag
+def bar_chart(breakdown: Breakdown, period: str) -> SafeString:
+    return charts.bar_chart(breakdown, chart_id=f"diagram-{breakdown.dimension}", period=period)
+
+
+@register.simple_tag
+def trend_chart(by_year: Breakdown, period: str) -> SafeString:
+    return charts.trend_chart(by_year, chart_id="diagram-trend", period=period)

@@ -1,0 +1,174 @@
+"""Report pages: the overview, one page per focus area, goal area and actor, and the
+drill-down list of the entries behind any figure.
+
+Every page reads its filters from the query string, so each view of a report is a
+shareable address. Filters it cannot read give the form's Swedish messages with HTTP 400
+and no figures; an unknown area or actor in the path gives 404.
+"""
+
+from collections.abc import Callable
+from functools import wraps
+from urllib.parse import urlencode
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+
+from strategy import roles
+from strategy.models import Strategy
+
+from ..report_forms import ENTRY_ORDERS, EntryListForm, ReportFilterForm
+from ..reports import (
+    ReportChoices,
+    ReportFilters,
+    build_report,
+    filtered_entries,
+    list_totals,
+    load_choices,
+    year_over_year,
+)
+
+ENTRIES_PER_PAGE = 50
+
+
+def report_reader_required(view: Callable) -> Callable:
+    """Signed-in BHU members, regional developers and administrators; 403 for anyone else."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not roles.can_read_reports(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _current_strategy() -> Strategy:
+    strategy = Strategy.objects.current()
+    if strategy is None:
+        raise Http404("Det finns ingen strategi att följa upp.")
+    return strategy
+
+
+def _find(objects: list, **match):
+    """The object of an already loaded list matching the path, or 404."""
+    for item in objects:
+        if all(str(getattr(item, name)) == str(value) for name, value in match.items()):
+            return item
+    raise Http404
+
+
+def _overview_url(filters: ReportFilters | None = None) -> str:
+    url = reverse("followup:report_overview")
+    return f"{url}?{urlencode(filters.as_query())}" if filters else url
+
+
+def _report_page(
+    request: HttpRequest,
+    template: str,
+    *,
+    strategy: Strategy,
+    choices: ReportChoices,
+    fixed: dict | None = None,
+    **context,
+) -> HttpResponse:
+    form = ReportFilterForm(request.GET, strategy=strategy, choices=choices, fixed=fixed)
+    context |= {"strategy": strategy, "form": form, "crumbs": [("Uppföljning", _overview_url())]}
+    if not form.is_valid():
+        return render(request, template, context, status=400)
+    report = build_report(strategy=strategy, filters=form.filters, choices=choices)
+    if fixed:
+        context["crumbs"] = [("Uppföljning", _overview_url(report.filters.narrowed(**dict.fromkeys(fixed))))]
+    context |= {
+        "report": report,
+        "period": dict(report.filters.describe())["År"],
+        "previous_year": report.comparison_years[0],
+        "years": year_over_year(report.by_year),
+    }
+    return render(request, template, context)
+
+
+@report_reader_required
+def report_overview(request: HttpRequest) -> HttpResponse:
+    strategy = _current_strategy()
+    return _report_page(
+        request, "followup/report_overview.html", strategy=strategy, choices=load_choices(strategy)
+    )
+
+
+@report_reader_required
+def report_focus_area(request: HttpRequest, number: int) -> HttpResponse:
+    strategy = _current_strategy()
+    choices = load_choices(strategy)
+    area = _find(choices.focus_areas, number=number)
+    return _report_page(
+        request,
+        "followup/report_focus_area.html",
+        strategy=strategy,
+        choices=choices,
+        fixed={"focus_area": area},
+        focus_area=area,
+    )
+
+
+@report_reader_required
+def report_goal_area(request: HttpRequest, number: int) -> HttpResponse:
+    strategy = _current_strategy()
+    choices = load_choices(strategy)
+    area = _find(choices.goal_areas, number=number)
+    return _report_page(
+        request,
+        "followup/report_goal_area.html",
+        strategy=strategy,
+        choices=choices,
+        fixed={"goal_area": area},
+        goal_area=area,
+    )
+
+
+@report_reader_required
+def report_actor(request: HttpRequest, slug: str) -> HttpResponse:
+    strategy = _current_strategy()
+    choices = load_choices(strategy)
+    actor = _find(choices.actors, slug=slug)
+    return _report_page(
+        request,
+        "followup/report_actor.html",
+        strategy=strategy,
+        choices=choices,
+        fixed={"actor": actor},
+        actor=actor,
+    )
+
+
+@report_reader_required
+def report_entries(request: HttpRequest) -> HttpResponse:
+    """The entries behind a figure: its total over all of them, one page of those the user
+    may read one by one."""
+    strategy = _current_strategy()
+    form = EntryListForm(request.GET, strategy=strategy, choices=load_choices(strategy))
+    context = {"strategy": strategy, "form": form, "crumbs": [("Uppföljning", _overview_url())]}
+    if not form.is_valid():
+        return render(request, "followup/report_entries.html", context, status=400)
+    filters = form.filters
+    entries = filtered_entries(strategy, filters)
+    visible = (
+        entries.visible_to(request.user)
+        .select_related("actor", "reporting_year", "goal_area", "priority", "focus_area")
+        .order_by(*form.ordering)
+    )
+    page = Paginator(visible, ENTRIES_PER_PAGE).get_page(request.GET.get("sida"))
+    ordering = form.cleaned_data.get("ordning") or ""
+    context |= {
+        "crumbs": [("Uppföljning", _overview_url(filters))],
+        "filters": filters,
+        "totals": list_totals(entries, request.user),
+        "page": page,
+        "ordering": ordering,
+        "ordering_label": ENTRY_ORDERS[ordering][0],
+    }
+    return render(request, "followup/report_entries.html", context)

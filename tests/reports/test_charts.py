@@ -1,0 +1,112 @@
+"""The SVG charts: named for assistive technology, values as text, safe, no inline styles."""
+
+import xml.etree.ElementTree as ET
+from decimal import Decimal
+
+from followup.charts import bar_chart, trend_chart
+from followup.reports import NONE_KEY, Breakdown, Figure
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def breakdown(*figures: tuple[str, str, str], dimension: str = "goal_area") -> Breakdown:
+    items = [Figure(key=key, label=label, total=Decimal(total)) for key, label, total in figures]
+    total = sum((item.total for item in items), Decimal(0))
+    for item in items:
+        item.share = (item.total * 100 / total).quantize(Decimal("0.1")) if total else None
+    return Breakdown(dimension, "Per målområde", items, Figure(key="total", label="Totalt", total=total))
+
+
+def parse(svg: str) -> ET.Element:
+    return ET.fromstring(svg)  # noqa: S314 (our own markup)
+
+
+def test_bar_chart_is_an_image_named_by_its_title_and_description():
+    root = parse(bar_chart(breakdown(("1", "Kunskap", "300000")), chart_id="d1", period="2014–2020"))
+    assert root.get("role") == "img"
+    assert root.get("aria-labelledby") == "d1-title d1-desc"
+    assert root.find(f"{SVG}title").get("id") == "d1-title"
+    assert root.find(f"{SVG}title").text == "Stapeldiagram: per målområde, 2014–2020"
+    assert root.find(f"{SVG}desc").get("id") == "d1-desc"
+
+
+def test_bar_chart_describes_the_largest_figure_in_words():
+    chart = bar_chart(
+        breakdown(("1", "Kunskap", "300000"), ("2", "Alla", "100000")), chart_id="d", period="2017"
+    )
+    desc = parse(chart).find(f"{SVG}desc").text
+    assert desc.startswith("Belopp i tkr. Störst är Kunskap med 300\u00a0tkr (75,0\u00a0% av totalen).")
+
+
+def test_every_bar_carries_its_amount_and_share_as_text():
+    root = parse(
+        bar_chart(breakdown(("1", "Kunskap", "300000"), ("2", "Alla", "100000")), chart_id="d", period="2017")
+    )
+    texts = [text.text for text in root.iter(f"{SVG}text")]
+    assert "300\u00a0tkr (75,0\u00a0%)" in texts
+    assert "100\u00a0tkr (25,0\u00a0%)" in texts
+    bars = [rect for rect in root.iter(f"{SVG}rect") if rect.get("height") == "16"]
+    # The largest figure fills the bar area; the others are to scale.
+    assert [bar.get("width") for bar in bars] == ["310.0", "103.3"]
+
+
+def test_large_amounts_are_shown_in_millions():
+    chart = bar_chart(breakdown(("1", "Kunskap", "12345678")), chart_id="d", period="2017")
+    assert "12,3\u00a0mnkr (100,0\u00a0%)" in chart
+
+
+def test_none_set_is_hatched_so_it_reads_without_colour():
+    chart = bar_chart(
+        breakdown(("1", "Kraftsamling", "100"), (NONE_KEY, "Utanför kraftsamlingsområdena", "300")),
+        chart_id="k",
+        period="2017",
+    )
+    root = parse(chart)
+    fills = [rect.get("fill") for rect in root.iter(f"{SVG}rect") if rect.get("height") == "16"]
+    assert fills == ["#005a8c", "url(#k-hatch)"]
+    assert root.find(f".//{SVG}pattern").get("id") == "k-hatch"
+
+
+def test_labels_are_escaped_and_no_inline_style_is_used():
+    chart = bar_chart(breakdown(("1", '<script>alert("x")</script>', "100")), chart_id="d", period="2017")
+    assert "<script>" not in chart
+    assert "&lt;script&gt;" in chart
+    assert "style=" not in chart
+
+
+def test_long_labels_are_shortened_in_the_chart_but_kept_whole_in_the_tooltip():
+    label = "Skapa förutsättningar för bättre matchning mellan utbildning och arbetsmarknadens behov"
+    root = parse(bar_chart(breakdown(("5", label, "100")), chart_id="d", period="2017"))
+    texts = [text.text for text in root.iter(f"{SVG}text")]
+    assert "Skapa förutsättningar för bättre matc…" in texts
+    assert root.find(f"{SVG}g/{SVG}title").text.startswith(label)
+
+
+def test_empty_breakdown_says_there_is_nothing_to_show():
+    chart = bar_chart(breakdown(("1", "Kunskap", "0")), chart_id="d", period="2017")
+    assert parse(chart).find(f"{SVG}desc").text == "Inga insatser att visa för de valda filtren."
+
+
+def test_trend_chart_marks_and_labels_every_year():
+    years = breakdown(
+        ("2016", "2016", "1000000"), ("2017", "2017", "2500000"), ("2018", "2018", "0"), dimension="year"
+    )
+    root = parse(trend_chart(years, chart_id="t", period="2016–2018"))
+    assert root.get("role") == "img"
+    assert root.find(f"{SVG}title").text == "Linjediagram: belopp per år, 2016–2018"
+    assert (
+        "2016: 1\u00a0000\u00a0tkr; 2017: 2\u00a0500\u00a0tkr; 2018: 0\u00a0tkr"
+        in root.find(f"{SVG}desc").text
+    )
+    assert len(list(root.iter(f"{SVG}circle"))) == 3
+    assert len(root.find(f"{SVG}polyline").get("points").split()) == 3
+    texts = [text.text for text in root.iter(f"{SVG}text")]
+    assert {"2016", "2017", "2018", "2\u00a0500\u00a0tkr"} <= set(texts)
+
+
+def test_trend_of_one_year_is_a_single_point():
+    root = parse(
+        trend_chart(breakdown(("2017", "2017", "5000"), dimension="year"), chart_id="t", period="2017")
+    )
+    assert len(list(root.iter(f"{SVG}circle"))) == 1
+    assert root.find(f"{SVG}polyline") is None

@@ -1,0 +1,107 @@
+"""The report filter form reads exactly what ReportFilters.as_query() writes, and refuses
+anything else with a Swedish message."""
+
+import pytest
+
+from followup.report_forms import EntryListForm, ReportFilterForm
+from followup.reports import NONE_KEY, ReportFilters, load_choices
+from strategy.models import Actor, FocusArea, GoalArea, Priority
+from tests.conftest import focus_area
+
+pytestmark = pytest.mark.django_db
+
+
+def form_for(vg2020, data, form_class=ReportFilterForm, **kwargs):
+    return form_class(data, strategy=vg2020, choices=load_choices(vg2020), **kwargs)
+
+
+def test_no_parameters_mean_the_whole_period(vg2020):
+    form = form_for(vg2020, {})
+    assert form.is_valid()
+    assert form.filters == ReportFilters(first_year=2014, last_year=2020)
+
+
+def test_every_parameter_is_read_back_from_as_query(vg2020):
+    filters = ReportFilters(
+        first_year=2016,
+        last_year=2018,
+        actor=Actor.objects.get(short_name="GR"),
+        goal_area=GoalArea.objects.get(number=1),
+        priority=Priority.objects.get(number=3),
+        focus_area=focus_area(2),
+        funding_source="eu",
+    )
+    form = form_for(vg2020, filters.as_query())
+    assert form.is_valid(), form.errors
+    assert form.filters == filters
+
+
+def test_none_set_is_read_for_priority_and_focus_area(vg2020):
+    form = form_for(vg2020, {"prioritering": NONE_KEY, "kraftsamling": NONE_KEY})
+    assert form.is_valid()
+    assert form.filters.priority == NONE_KEY
+    assert form.filters.focus_area == NONE_KEY
+
+
+def test_a_fixed_dimension_is_not_offered_and_wins_over_the_query(vg2020):
+    area = FocusArea.objects.get(number=3)
+    form = form_for(vg2020, {"kraftsamling": "1"}, fixed={"focus_area": area})
+    assert "kraftsamling" not in form.fields
+    assert form.is_valid()
+    assert form.filters.focus_area == area
+
+
+def test_goal_area_page_offers_only_its_own_priorities(vg2020):
+    area = GoalArea.objects.get(number=1)
+    form = form_for(vg2020, {"prioritering": "20"}, fixed={"goal_area": area})
+    assert not form.is_valid()
+    assert form.errors["prioritering"] == [
+        "Det finns ingen prioritering med nummer ”20” i det här målområdet."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("data", "field", "message"),
+    [
+        ({"fran": "abc"}, "fran", "Välj ett år mellan 2014 och 2020; ”abc” är inget år i strategins period."),
+        (
+            {"fran": "2013"},
+            "fran",
+            "Välj ett år mellan 2014 och 2020; ”2013” är inget år i strategins period.",
+        ),
+        (
+            {"till": "2021"},
+            "till",
+            "Välj ett år mellan 2014 och 2020; ”2021” är inget år i strategins period.",
+        ),
+        (
+            {"fran": "2019", "till": "2016"},
+            "till",
+            "Året 2016 ligger före från-året 2019. Välj ett till och med-år som är 2019 eller senare.",
+        ),
+        ({"aktor": "finns-inte"}, "aktor", "Det finns ingen aktör med kortnamnet ”finns-inte”."),
+        ({"malomrade": "9"}, "malomrade", "Det finns inget målområde med nummer ”9”."),
+        ({"prioritering": "99"}, "prioritering", "Det finns ingen prioritering med nummer ”99”."),
+        ({"kraftsamling": "6"}, "kraftsamling", "Det finns inget kraftsamlingsområde med nummer ”6”."),
+        ({"finansiering": "lotto"}, "finansiering", "Det finns ingen finansieringskälla som heter ”lotto”."),
+    ],
+)
+def test_bad_filter_gets_a_swedish_message(vg2020, data, field, message):
+    form = form_for(vg2020, data)
+    assert not form.is_valid()
+    assert form.errors[field] == [message]
+
+
+def test_entry_list_refuses_an_unknown_sort_order(vg2020):
+    form = form_for(vg2020, {"ordning": "pris"}, form_class=EntryListForm)
+    assert not form.is_valid()
+    assert form.errors["ordning"] == ["Listan kan inte sorteras efter ”pris”."]
+
+
+def test_entry_list_sorts_by_year_and_actor_unless_asked(vg2020):
+    form = form_for(vg2020, {}, form_class=EntryListForm)
+    assert form.is_valid()
+    assert form.ordering[0] == "reporting_year__year"
+    form = form_for(vg2020, {"ordning": "-belopp"}, form_class=EntryListForm)
+    assert form.is_valid()
+    assert form.ordering[0] == "-amount"

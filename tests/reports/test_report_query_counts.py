@@ -1,0 +1,55 @@
+"""Every report page costs the same number of queries with 10 entries as with 1,000."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from followup.reports import ReportFilters, build_report, load_choices
+from tests.conftest import client_for
+
+from .conftest import bulk_entries
+
+pytestmark = pytest.mark.django_db
+
+PAGES = [
+    "/uppfoljning/",
+    "/uppfoljning/?fran=2016&till=2018&finansiering=eu",
+    "/uppfoljning/kraftsamling/2/",
+    "/uppfoljning/malomrade/3/",
+    "/uppfoljning/aktor/gr/",
+    "/uppfoljning/insatser/",
+    "/uppfoljning/insatser/?malomrade=2&ordning=-belopp&sida=2",
+]
+
+
+def queries_for(client, path: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert response.status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize("role", ["bhu_member", "developer_vgr"])
+def test_page_costs_the_same_queries_with_10_and_1000_entries(request, role, path):
+    client = client_for(request.getfixturevalue(role))
+    bulk_entries(10, seed=1)
+    with_ten = queries_for(client, path)
+    bulk_entries(990, seed=2)
+    assert queries_for(client, path) == with_ten
+
+
+def test_overview_needs_sixteen_queries(bhu_member):
+    # Session, user, groups, strategy, four lists of choices, the strategy's years and
+    # seven grouped queries on the running totals.
+    bulk_entries(10)
+    client = client_for(bhu_member)
+    assert queries_for(client, "/uppfoljning/") == 16
+
+
+def test_report_reuses_the_choices_the_page_already_read(vg2020):
+    bulk_entries(10)
+    choices = load_choices(vg2020)
+    with CaptureQueriesContext(connection) as queries:
+        build_report(strategy=vg2020, filters=ReportFilters.whole_period(vg2020), choices=choices)
+    assert len(queries) == 8
