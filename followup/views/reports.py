@@ -16,6 +16,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.views.decorators.http import require_safe
 
 from strategy import roles
 from strategy.models import Strategy
@@ -35,9 +36,11 @@ ENTRIES_PER_PAGE = 50
 
 
 def report_reader_required(view: Callable) -> Callable:
-    """Signed-in BHU members, regional developers and administrators; 403 for anyone else."""
+    """Signed-in BHU members, regional developers and administrators; 403 for anyone else.
+    Reports are read, never posted to: GET and HEAD only."""
 
     @login_required
+    @require_safe
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if not roles.can_read_reports(request.user):

@@ -32,7 +32,10 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from followup.models import SpendingEntry
+from publications.models import AnnualReport, Evaluation, EvaluationKind, Indicator
+from strategy.models import Strategy
 from tests.conftest import client_for, make_entry
+from tests.publications.conftest import make_indicator, make_recommendation, make_report
 
 pytestmark = pytest.mark.django_db
 
@@ -41,6 +44,9 @@ ROLES = ("anonymous", "developer_vgr", "developer_gr", "bhu_member", "admin_user
 METHODS = ("GET", "POST")
 PUBLIC = (200, 200, 200, 200, 200)
 NOT_ALLOWED = (405, 405, 405, 405, 405)
+STAFF_ONLY = (LOGIN, 403, 403, 403, 200)
+# A draft: hidden (404) from those who may not read it, read-only (403) for BHU.
+DRAFT_FOR_STAFF = (LOGIN, 404, 404, 403, 200)
 
 # fmt: off
 #                       anonymous  dev VGR  dev GR  BHU  admin
@@ -53,6 +59,52 @@ EXPECTED: dict[str, dict[str, tuple]] = {
     "login":               {"GET": PUBLIC, "POST": PUBLIC},
     "logout":              {"GET": NOT_ALLOWED, "POST": (302, 302, 302, 302, 302)},
     "ops:health":          {"GET": PUBLIC, "POST": NOT_ALLOWED},
+
+    # Entries: own actor's entry for its developers, 404 for the other actor's, read-only for BHU.
+    "followup:entry_list":   {"GET": (LOGIN, 200, 200, 200, 200), "POST": (LOGIN, 405, 405, 405, 405)},
+    "followup:entry_detail": {"GET": (LOGIN, 200, 404, 200, 200), "POST": (LOGIN, 405, 405, 405, 405)},
+    "followup:entry_create": {"GET": (LOGIN, 200, 200, 403, 403), "POST": (LOGIN, 200, 200, 403, 403)},
+    "followup:entry_copy":   {"GET": (LOGIN, 200, 200, 403, 403), "POST": (LOGIN, 200, 200, 403, 403)},
+    "followup:entry_update": {"GET": (LOGIN, 200, 404, 403, 403), "POST": (LOGIN, 200, 404, 403, 403)},
+    "followup:entry_delete": {"GET": (LOGIN, 200, 404, 403, 403), "POST": (LOGIN, 302, 404, 403, 403)},
+
+    # Spreadsheets and the API. The template needs ?actor=&year= (404 without).
+    "followup:import_template": {"GET": (LOGIN, 404, 404, 403, 403), "POST": NOT_ALLOWED},
+    "followup:import_upload":   {"GET": (LOGIN, 200, 200, 403, 403), "POST": (LOGIN, 200, 200, 403, 403)},
+    # A token that belongs to no upload sends a developer back to the upload form.
+    "followup:import_preview":  {"GET": (LOGIN, 302, 302, 403, 403), "POST": (LOGIN, 302, 302, 403, 403)},
+    "followup:import_list":     {"GET": (LOGIN, 200, 200, 200, 200), "POST": NOT_ALLOWED},
+    "followup:entry_export":    {"GET": (LOGIN, 200, 200, 200, 200), "POST": NOT_ALLOWED},
+    "followup:api_entries":     {"GET": (401, 200, 200, 200, 200), "POST": NOT_ALLOWED},
+
+    # Reports: every signed-in role reads them; nothing is posted.
+    "followup:report_overview":   {"GET": (LOGIN, 200, 200, 200, 200), "POST": (LOGIN, 405, 405, 405, 405)},
+    "followup:report_focus_area": {"GET": (LOGIN, 200, 200, 200, 200), "POST": (LOGIN, 405, 405, 405, 405)},
+    "followup:report_goal_area":  {"GET": (LOGIN, 200, 200, 200, 200), "POST": (LOGIN, 405, 405, 405, 405)},
+    "followup:report_actor":      {"GET": (LOGIN, 200, 200, 200, 200), "POST": (LOGIN, 405, 405, 405, 405)},
+    "followup:report_entries":    {"GET": (LOGIN, 200, 200, 200, 200), "POST": (LOGIN, 405, 405, 405, 405)},
+
+    # Publications: the objects are drafts, so only BHU (read) and staff (write) see them;
+    # everyone else gets 404, as if they did not exist. Publishing's POST is the
+    # confirmation itself: staff publish and are redirected.
+    "publications:archive":        {"GET": PUBLIC, "POST": NOT_ALLOWED},
+    "publications:indicator_list": {"GET": PUBLIC, "POST": NOT_ALLOWED},
+    "publications:indicator_detail": {"GET": PUBLIC, "POST": NOT_ALLOWED},
+    "publications:report_detail":  {"GET": (404, 404, 404, 200, 200), "POST": NOT_ALLOWED},
+    "publications:report_pdf":     {"GET": (404, 404, 404, 200, 200), "POST": NOT_ALLOWED},
+    "publications:evaluation_detail": {"GET": (404, 404, 404, 200, 200), "POST": NOT_ALLOWED},
+    "publications:evaluation_pdf": {"GET": (404, 404, 404, 200, 200), "POST": NOT_ALLOWED},
+    "publications:report_create":  {"GET": STAFF_ONLY, "POST": STAFF_ONLY},
+    "publications:report_edit":    {"GET": DRAFT_FOR_STAFF, "POST": DRAFT_FOR_STAFF},
+    "publications:report_publish": {"GET": DRAFT_FOR_STAFF, "POST": (LOGIN, 404, 404, 403, 302)},
+    "publications:recommendation_create": {"GET": DRAFT_FOR_STAFF, "POST": DRAFT_FOR_STAFF},
+    "publications:recommendation_edit": {"GET": DRAFT_FOR_STAFF, "POST": DRAFT_FOR_STAFF},
+    "publications:recommendation_follow_up": {"GET": DRAFT_FOR_STAFF, "POST": DRAFT_FOR_STAFF},
+    "publications:evaluation_create": {"GET": STAFF_ONLY, "POST": STAFF_ONLY},
+    "publications:evaluation_edit":   {"GET": DRAFT_FOR_STAFF, "POST": DRAFT_FOR_STAFF},
+    "publications:evaluation_publish": {"GET": DRAFT_FOR_STAFF, "POST": (LOGIN, 404, 404, 403, 302)},
+    "publications:assessment_edit":   {"GET": DRAFT_FOR_STAFF, "POST": DRAFT_FOR_STAFF},
+    "publications:indicator_import":  {"GET": STAFF_ONLY, "POST": STAFF_ONLY},
 }
 # fmt: on
 
@@ -62,6 +114,9 @@ class Objects:
     """Real objects whose keys fill URL arguments."""
 
     entry_vgr: SpendingEntry
+    draft_report: AnnualReport
+    draft_evaluation: Evaluation
+    indicator: Indicator
 
 
 # URL argument name -> its value, given the test's objects.
@@ -70,8 +125,12 @@ KWARGS: dict[str, Callable[[Objects], object]] = {
     "number": lambda objects: 1,  # goal area 1 and focus area 1 both exist
     "slug": lambda objects: "vgr",  # an actor
     "actor": lambda objects: "vgr",
-    "year": lambda objects: 2016,
+    "year": lambda objects: 2016,  # the entry's year and the draft report's
     "pk": lambda objects: objects.entry_vgr.pk,
+    "fmt": lambda objects: "xlsx",
+    "token": lambda objects: "ingen-sadan-import",
+    "kind": lambda objects: objects.draft_evaluation.kind,
+    "key": lambda objects: objects.indicator.key,
 }
 
 
@@ -141,7 +200,17 @@ def test_every_url_argument_has_a_value():
 
 @pytest.fixture
 def objects(db) -> Objects:
-    return Objects(entry_vgr=make_entry(actor="VGR", year=2016, title="Matrisens insats"))
+    draft_report = make_report(year=2016)
+    make_recommendation(draft_report, number=1)
+    strategy = Strategy.objects.get(slug="vg2020")
+    return Objects(
+        entry_vgr=make_entry(actor="VGR", year=2016, title="Matrisens insats"),
+        draft_report=draft_report,
+        draft_evaluation=Evaluation.objects.create(
+            strategy=strategy, kind=EvaluationKind.MIDTERM, year=2017, title="Halvtid", summary="Utkast."
+        ),
+        indicator=make_indicator(key="matrisens-indikator", values={2016: "45"}),
+    )
 
 
 @pytest.fixture
