@@ -341,6 +341,8 @@ def main() -> None:
     from strategy.models import Actor, ActorMembership
 
     call_command("migrate", verbosity=0)
+    # Production settings serve hashed static files, so the pages need the manifest.
+    call_command("collectstatic", interactive=False, verbosity=0)
     reader, _ = User.objects.get_or_create(username="bench-bhu")
     reader.groups.add(Group.objects.get(name="BHU"))
     importer, _ = User.objects.get_or_create(username="bench-importer")
