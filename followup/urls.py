@@ -17,7 +17,8 @@ urlpatterns += [
     path("insatser/<int:pk>/ta-bort/", entries.entry_delete, name="entry_delete"),
 ]
 
-# Spreadsheets: import template, upload with preview, import history, entry exports, JSON API.
+# Spreadsheets: import template, upload with preview, import history, entry and report
+# exports, JSON API.
 urlpatterns += [
     path("insatser/mall/", spreadsheets.import_template, name="import_template"),
     path("insatser/import/", spreadsheets.import_upload, name="import_upload"),
@@ -25,6 +26,8 @@ urlpatterns += [
     path("insatser/importer/", spreadsheets.import_list, name="import_list"),
     re_path(r"^insatser/export\.(?P<fmt>xlsx|csv)$", spreadsheets.entry_export, name="entry_export"),
     path("api/v1/insatser/", spreadsheets.api_entries, name="api_entries"),
+    re_path(r"^uppfoljning/export\.(?P<fmt>xlsx|csv)$", spreadsheets.report_export, name="report_export"),
+    path("api/v1/uppfoljning/", spreadsheets.api_report, name="api_report"),
 ]
 
 # Reports (uppföljning): overview, one page per focus area, goal area and actor, drill-down.

@@ -52,6 +52,9 @@ urlpatterns = [
         views.assessment_edit,
         name="assessment_edit",
     ),
+    # JSON for other systems: published annual reports and their frozen figures.
+    path("api/v1/arsrapporter/", views.api_reports, name="api_reports"),
+    path("api/v1/arsrapporter/<slug:strategy>/<int:year>/", views.api_report, name="api_report"),
     path("indikatorer/", views.indicator_list, name="indicator_list"),
     path("indikatorer/importera/", views.indicator_import, name="indicator_import"),
     path("indikatorer/<slug:key>/", views.indicator_detail, name="indicator_detail"),

@@ -4,7 +4,8 @@ Who sees what, in every view: anonymous visitors and regional developers read wh
 published; BHU members and staff also read drafts; only staff write and publish. A
 draft asked for by someone who may not read it is a 404 (it reveals nothing), a write
 asked for by a reader who is not staff is a 403, and an anonymous visitor is sent to
-sign in before any write.
+sign in before any write. The JSON API (`api_reports`, `api_report`) serves only
+published reports, to everyone: a draft is a 404 there even for BHU and staff.
 """
 
 from collections import defaultdict
@@ -13,9 +14,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_safe
 
 from strategy import roles
@@ -466,3 +468,48 @@ def indicator_import(request: HttpRequest) -> HttpResponse:
             )
             return redirect("publications:indicator_list")
     return render(request, "publications/indicator_import.html", {"form": form, "problems": problems})
+
+
+def _api_report_fields(request: HttpRequest, report: AnnualReport) -> dict:
+    return {
+        "strategy": report.strategy.slug,
+        "year": report.year,
+        "title": report.title,
+        "published_at": report.published_at.isoformat(),
+        "url": request.build_absolute_uri(
+            reverse("publications:api_report", args=[report.strategy.slug, report.year])
+        ),
+        "page": request.build_absolute_uri(report.get_absolute_url()),
+    }
+
+
+@require_safe
+def api_reports(request: HttpRequest) -> HttpResponse:
+    """Every published annual report, for everyone: the API publishes only what is published."""
+    reports = AnnualReport.objects.published().select_related("strategy").order_by("strategy__slug", "-year")
+    results = [_api_report_fields(request, report) for report in reports]
+    return JsonResponse(
+        {"results": results, "count": len(results)}, json_dumps_params={"ensure_ascii": False}
+    )
+
+
+@require_safe
+def api_report(request: HttpRequest, strategy: str, year: int) -> HttpResponse:
+    """A published report's figures as frozen when it was published. Drafts are 404 for
+    everyone, BHU and staff too: they read drafts on the report's page, not here."""
+    report = (
+        AnnualReport.objects.published()
+        .select_related("strategy")
+        .filter(strategy__slug=strategy, year=year)
+        .first()
+    )
+    if report is None:
+        return JsonResponse(
+            {"error": f"Det finns ingen publicerad årsrapport för {strategy} {year}."},
+            status=404,
+            json_dumps_params={"ensure_ascii": False},
+        )
+    return JsonResponse(
+        _api_report_fields(request, report) | {"snapshot": report.snapshot},
+        json_dumps_params={"ensure_ascii": False},
+    )

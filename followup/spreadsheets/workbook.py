@@ -31,11 +31,12 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-ColumnKind = Literal["text", "integer", "kr", "percent", "datetime"]
+ColumnKind = Literal["text", "integer", "decimal", "kr", "percent", "datetime"]
 
 # Excel shows this as `1 234 567,00 kr` in a Swedish locale: the codes are locale-neutral.
 KR_FORMAT = '#,##0.00 "kr"'
 INTEGER_FORMAT = "#,##0"
+DECIMAL_FORMAT = "0.00"
 PERCENT_FORMAT = '0.0 "%"'
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 TOTALS_LABEL = "Summa"
@@ -67,6 +68,9 @@ class Table:
     generated_by: str = ""
     generated_at: datetime = field(default_factory=timezone.now)
     sheet_title: str = "Data"
+    # A totals row given as it is (a report's own total, whose shares and ratios are not
+    # sums of the rows above) instead of the sums of the `total` columns.
+    totals_row: Mapping[str, Any] | None = None
 
     def heading_lines(self) -> list[str]:
         chosen = "; ".join(f"{label}: {value}" for label, value in self.filters) or "alla"
@@ -102,6 +106,7 @@ def _plain(value: Any) -> Any:
 _NUMBER_FORMATS = {
     "kr": KR_FORMAT,
     "integer": INTEGER_FORMAT,
+    "decimal": DECIMAL_FORMAT,
     "percent": PERCENT_FORMAT,
     "datetime": DATETIME_FORMAT,
 }
@@ -127,7 +132,18 @@ def _xlsx_cell(sheet, column: Column, value: Any, *, font: Font | None = None) -
 
 def write_xlsx(table: Table, target: BinaryIO) -> int:
     """Write the table as a workbook to `target`; returns the number of data rows."""
+    return write_xlsx_sheets([table], target)[0]
+
+
+def write_xlsx_sheets(tables: Sequence[Table], target: BinaryIO) -> list[int]:
+    """Write each table to its own sheet of one workbook; returns each one's number of rows."""
     workbook = Workbook(write_only=True)
+    counts = [_write_sheet(workbook, table) for table in tables]
+    workbook.save(target)
+    return counts
+
+
+def _write_sheet(workbook: Workbook, table: Table) -> int:
     sheet = workbook.create_sheet(title=table.sheet_title[:31])
     columns = list(table.columns)
     last_letter = get_column_letter(len(columns))
@@ -155,21 +171,21 @@ def write_xlsx(table: Table, target: BinaryIO) -> int:
         totals.add(row)
         sheet.append([_xlsx_cell(sheet, column, row.get(column.key)) for column in columns])
     sheet.auto_filter.ref = f"A{header_row}:{last_letter}{header_row + max(totals.count, 1)}"
-    if any(column.total for column in columns):
+    if table.totals_row is not None or any(column.total for column in columns):
         label = WriteOnlyCell(sheet, value=TOTALS_LABEL)
         label.font = _BOLD
         cells = [label]
         for column in columns[1:]:
-            cells.append(_xlsx_cell(sheet, column, totals.value(column), font=_BOLD))
+            value = totals.value(column) if table.totals_row is None else table.totals_row.get(column.key)
+            cells.append(_xlsx_cell(sheet, column, value, font=_BOLD))
         sheet.append(cells)
-    workbook.save(target)
     return totals.count
 
 
-def xlsx_response(table: Table, file_name: str) -> FileResponse:
-    """The workbook, built in a temporary file and streamed from it in blocks."""
+def xlsx_response(table: Table | Sequence[Table], file_name: str) -> FileResponse:
+    """The workbook (one sheet per table), built in a temporary file and streamed from it."""
     target = tempfile.TemporaryFile()  # noqa: SIM115 (FileResponse closes it, which deletes it)
-    write_xlsx(table, target)
+    write_xlsx_sheets([table] if isinstance(table, Table) else table, target)
     target.seek(0)
     return FileResponse(target, as_attachment=True, filename=file_name, content_type=XLSX_CONTENT_TYPE)
 
@@ -182,6 +198,8 @@ def csv_value(column: Column, value: Any) -> str:
         return f"{Decimal(value):.2f}".replace(".", ",")
     if column.kind == "percent":
         return f"{Decimal(value):.1f}".replace(".", ",")
+    if column.kind == "decimal":
+        return f"{Decimal(value):.2f}".replace(".", ",")
     if column.kind == "integer":
         return str(value)
     if isinstance(value, datetime):
@@ -209,6 +227,10 @@ def iter_csv(table: Table) -> Iterator[str]:
     yield "\ufeff" + flush()
     for row in table.rows:
         writer.writerow([csv_value(column, row.get(column.key)) for column in columns])
+        yield flush()
+    if table.totals_row is not None:
+        values = [csv_value(column, table.totals_row.get(column.key)) for column in columns[1:]]
+        writer.writerow([TOTALS_LABEL, *values])
         yield flush()
 
 

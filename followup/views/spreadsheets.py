@@ -1,5 +1,6 @@
 """Spreadsheet views: the import template, upload, preview and confirmation, import history,
-and the entry list as .xlsx, CSV and JSON. The work happens in followup.spreadsheets.
+the entry list as .xlsx, CSV and JSON, and the report's tables as .xlsx, CSV and JSON.
+The work happens in followup.spreadsheets.
 """
 
 import secrets
@@ -13,10 +14,12 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonR
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_safe
 
 from followup.models import ImportBatch, ReportingYear, SpendingEntry
-from followup.spreadsheets import exports, workbook
+from followup.report_forms import ReportFilterForm
+from followup.reports import Report, build_report, load_choices
+from followup.spreadsheets import exports, report_exports, workbook
 from followup.spreadsheets.forms import ActorYearForm, UploadForm, limits_text
 from followup.spreadsheets.importer import (
     ImportOutdated,
@@ -29,6 +32,8 @@ from followup.spreadsheets.reader import SheetRows
 from followup.spreadsheets.template import build_template
 from strategy import roles
 from strategy.models import Actor, Strategy
+
+from .reports import report_reader_required
 
 SESSION_KEY = "followup_spreadsheet_import"
 
@@ -198,3 +203,53 @@ def api_entries(request: HttpRequest) -> HttpResponse:
         rows=(exports.api_row(row) for row in exports.entry_rows(entries)),
         total_keys=["amount"],
     )
+
+
+def _report_or_errors(request: HttpRequest) -> Report | str:
+    """The report for the overview's filters in the query string, or the form's Swedish
+    messages in one line."""
+    strategy = Strategy.objects.current()
+    choices = load_choices(strategy)
+    form = ReportFilterForm(request.GET, strategy=strategy, choices=choices)
+    if not form.is_valid():
+        return " ".join(
+            f"{form.fields[name].label}: {message}" if name in form.fields else message
+            for name, messages_of_field in form.errors.items()
+            for message in messages_of_field
+        )
+    return build_report(strategy=strategy, filters=form.filters, choices=choices)
+
+
+@report_reader_required
+def report_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    """Every table of a report as sheets of one workbook, or one table (`?tabell=`) as CSV."""
+    report = _report_or_errors(request)
+    if isinstance(report, str):
+        return HttpResponseBadRequest(report, content_type="text/plain; charset=utf-8")
+    made_by = _made_by(request)
+    if fmt == "xlsx":
+        tables = report_exports.report_tables(report, made_by=made_by)
+        return workbook.xlsx_response(tables, f"{report_exports.file_stem(report)}.xlsx")
+    name = request.GET.get("tabell", "")
+    try:
+        table = report_exports.report_table(report, name, made_by=made_by)
+    except report_exports.UnknownTable as error:
+        return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
+    return workbook.csv_response(table, f"{report_exports.file_stem(report, name)}.csv")
+
+
+@require_safe
+def api_report(request: HttpRequest) -> HttpResponse:
+    """Today's figures for the filters, as `Report.as_snapshot()`: for report readers only;
+    published figures are open to everyone at /api/v1/arsrapporter/."""
+    if not request.user.is_authenticated:
+        return JsonResponse(
+            {"error": "Logga in för att läsa rapporterna. Publicerade siffror: /api/v1/arsrapporter/."},
+            status=401,
+        )
+    if not roles.can_read_reports(request.user):
+        return JsonResponse({"error": "Du har inte behörighet att läsa rapporterna."}, status=403)
+    report = _report_or_errors(request)
+    if isinstance(report, str):
+        return JsonResponse({"error": report}, status=400)
+    return JsonResponse(report.as_snapshot(), json_dumps_params={"ensure_ascii": False})

@@ -76,6 +76,9 @@ EXPECTED: dict[str, dict[str, tuple]] = {
     "followup:import_list":     {"GET": (LOGIN, 200, 200, 200, 200), "POST": NOT_ALLOWED},
     "followup:entry_export":    {"GET": (LOGIN, 200, 200, 200, 200), "POST": NOT_ALLOWED},
     "followup:api_entries":     {"GET": (401, 200, 200, 200, 200), "POST": NOT_ALLOWED},
+    # Report tables (fmt=xlsx) and the report as JSON: the report pages' readers.
+    "followup:report_export":   {"GET": (LOGIN, 200, 200, 200, 200), "POST": (LOGIN, 405, 405, 405, 405)},
+    "followup:api_report":      {"GET": (401, 200, 200, 200, 200), "POST": NOT_ALLOWED},
 
     # Reports: every signed-in role reads them; nothing is posted.
     "followup:report_overview":   {"GET": (LOGIN, 200, 200, 200, 200), "POST": (LOGIN, 405, 405, 405, 405)},
@@ -105,6 +108,9 @@ EXPECTED: dict[str, dict[str, tuple]] = {
     "publications:evaluation_publish": {"GET": DRAFT_FOR_STAFF, "POST": (LOGIN, 404, 404, 403, 302)},
     "publications:assessment_edit":   {"GET": DRAFT_FOR_STAFF, "POST": DRAFT_FOR_STAFF},
     "publications:indicator_import":  {"GET": STAFF_ONLY, "POST": STAFF_ONLY},
+    # The API publishes only what is published: the 2016 report is a draft, 404 for all.
+    "publications:api_reports": {"GET": PUBLIC, "POST": NOT_ALLOWED},
+    "publications:api_report":  {"GET": (404, 404, 404, 404, 404), "POST": NOT_ALLOWED},
 }
 # fmt: on
 
