@@ -61,7 +61,9 @@ def _everything() -> dict[str, list]:
         FocusArea.goal_areas.through.objects.values_list("focusarea_id", "goalarea_id")
     )
     state["entries"] = list(SpendingEntry.objects.order_by("pk").values())
-    state["entry municipalities"] = list(SpendingEntry.municipalities.through.objects.order_by("pk").values())
+    state["entry municipalities"] = sorted(
+        SpendingEntry.municipalities.through.objects.values_list("spendingentry_id", "municipality_id")
+    )
     state["entry history"] = list(
         SpendingEntry.history.order_by("history_id").values("id", "history_type", "amount", "version")
     )
