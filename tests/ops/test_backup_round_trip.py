@@ -25,7 +25,7 @@ from strategy.models import (
 )
 from tests.conftest import focus_area, make_entry
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 REFERENCE_MODELS = [
     Strategy,

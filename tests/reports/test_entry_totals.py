@@ -112,3 +112,11 @@ def test_emptying_the_table_outside_the_orm_empties_the_totals():
         cursor.execute(statement)
     assert sums_from_totals() == {}
     assert not EntryTotal.objects.exclude(entry_count=0).exists()
+
+
+def test_deleting_entries_after_the_totals_were_emptied_leaves_no_negative_totals():
+    # Django's flush empties the tables one by one, on SQLite the totals before the entries.
+    make_entry(amount="43.00")
+    EntryTotal.objects.all().delete()
+    SpendingEntry.objects.all().delete()
+    assert not EntryTotal.objects.exists()
