@@ -21,7 +21,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_safe
 
 from strategy import roles
-from strategy.models import GoalArea, Strategy
+from strategy.models import GoalArea
+from strategy.shortcuts import current_strategy_or_404
 
 from . import publishing
 from .charts import summarise
@@ -54,13 +55,6 @@ PUBLISHED_ONLY_MESSAGE = "En publicerad rapport ändras inte. Ingenting har änd
 def _require_staff(request: HttpRequest) -> None:
     if not roles.is_admin(request.user):
         raise PermissionDenied("Bara administratörer skriver och publicerar rapporter.")
-
-
-def _current_strategy() -> Strategy:
-    strategy = Strategy.objects.current()
-    if strategy is None:
-        raise PermissionDenied("Det finns ingen strategi att skriva om.")
-    return strategy
 
 
 def _report_for_reader(request: HttpRequest, strategy: str, year: int) -> AnnualReport:
@@ -173,7 +167,7 @@ def report_pdf(request: HttpRequest, strategy: str, year: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def report_create(request: HttpRequest) -> HttpResponse:
     _require_staff(request)
-    strategy = _current_strategy()
+    strategy = current_strategy_or_404()
     form = AnnualReportForm(request.POST or None, strategy=strategy)
     if request.method == "POST" and form.is_valid():
         report = form.save(commit=False)
@@ -340,7 +334,7 @@ def evaluation_pdf(request: HttpRequest, strategy: str, kind: str) -> HttpRespon
 @require_http_methods(["GET", "POST"])
 def evaluation_create(request: HttpRequest) -> HttpResponse:
     _require_staff(request)
-    strategy = _current_strategy()
+    strategy = current_strategy_or_404()
     form = EvaluationForm(request.POST or None, strategy=strategy)
     if request.method == "POST" and form.is_valid():
         evaluation = form.save(commit=False)

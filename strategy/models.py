@@ -9,12 +9,16 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 
 
 class StrategyQuerySet(models.QuerySet):
-    def current(self) -> "Strategy":
-        """The strategy the portal presents: the latest one that has started."""
-        return self.order_by("-start_year").first()
+    def current(self, year: int | None = None) -> "Strategy | None":
+        """The strategy in force: the one whose period holds this year (today's by default),
+        else the latest one that has begun. A strategy that has not begun is never current."""
+        year = timezone.localdate().year if year is None else year
+        begun = self.filter(start_year__lte=year).order_by("-start_year")
+        return begun.filter(end_year__gte=year).first() or begun.first()
 
 
 class Strategy(models.Model):

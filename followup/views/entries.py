@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from strategy import roles
 from strategy.models import Actor, Strategy
+from strategy.shortcuts import current_strategy_or_404
 
 from ..entries import StaleEntryError, copy_entries, delete_entry, entry_totals, save_entry
 from ..forms import CopyEntriesForm, CopyYearForm, EntryEditForm, EntryFilterForm, EntryForm
@@ -78,13 +79,6 @@ def _refuse_closed_year(request: HttpRequest, entry: SpendingEntry) -> HttpRespo
     return None
 
 
-def _current_strategy() -> Strategy:
-    strategy = Strategy.objects.current()
-    if strategy is None:
-        raise PermissionDenied("Ingen strategi är inlagd ännu.")
-    return strategy
-
-
 def _list_url(year: int) -> str:
     return f"{reverse('followup:entry_list')}?year={year}"
 
@@ -100,7 +94,7 @@ def _crumbs(request: HttpRequest, year: int, entry: SpendingEntry | None = None)
 @require_safe
 def entry_list(request: HttpRequest) -> HttpResponse:
     actors = _readable_actors(request.user)
-    strategy = _current_strategy()
+    strategy = current_strategy_or_404()
     all_label = "Alla aktörer" if roles.can_read_all(request.user) else "Alla mina aktörer"
     year, actor = default_year(list(strategy.reporting_years.all())), None
     form = EntryFilterForm(
@@ -143,7 +137,7 @@ def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def entry_create(request: HttpRequest) -> HttpResponse:
     actors = _writable_actors(request.user)
-    strategy = _current_strategy()
+    strategy = current_strategy_or_404()
     if request.method == "POST":
         form = EntryForm(request.POST, user=request.user, strategy=strategy)
         if form.is_valid():
@@ -225,7 +219,7 @@ def entry_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def entry_copy(request: HttpRequest) -> HttpResponse:
     actors = _writable_actors(request.user)
-    strategy = _current_strategy()
+    strategy = current_strategy_or_404()
     years = [year for year in strategy.reporting_years.open() if year.year > strategy.start_year]
     to_year = default_year(years)
     year_form = CopyYearForm(request.GET or None, initial={"year": to_year}, strategy=strategy, shown=years)

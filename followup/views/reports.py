@@ -20,6 +20,7 @@ from django.views.decorators.http import require_safe
 
 from strategy import roles
 from strategy.models import Strategy
+from strategy.shortcuts import current_strategy_or_404
 
 from ..report_forms import ENTRY_ORDERS, EntryListForm, ReportFilterForm
 from ..reports import (
@@ -48,13 +49,6 @@ def report_reader_required(view: Callable) -> Callable:
         return view(request, *args, **kwargs)
 
     return wrapper
-
-
-def _current_strategy() -> Strategy:
-    strategy = Strategy.objects.current()
-    if strategy is None:
-        raise Http404("Det finns ingen strategi att följa upp.")
-    return strategy
 
 
 def _find(objects: list, **match):
@@ -97,7 +91,7 @@ def _report_page(
 
 @report_reader_required
 def report_overview(request: HttpRequest) -> HttpResponse:
-    strategy = _current_strategy()
+    strategy = current_strategy_or_404()
     return _report_page(
         request, "followup/report_overview.html", strategy=strategy, choices=load_choices(strategy)
     )
@@ -105,7 +99,7 @@ def report_overview(request: HttpRequest) -> HttpResponse:
 
 @report_reader_required
 def report_focus_area(request: HttpRequest, number: int) -> HttpResponse:
-    strategy = _current_strategy()
+    strategy = current_strategy_or_404()
     choices = load_choices(strategy)
     area = _find(choices.focus_areas, number=number)
     return _report_page(
@@ -120,7 +114,7 @@ def report_focus_area(request: HttpRequest, number: int) -> HttpResponse:
 
 @report_reader_required
 def report_goal_area(request: HttpRequest, number: int) -> HttpResponse:
-    strategy = _current_strategy()
+    strategy = current_strategy_or_404()
     choices = load_choices(strategy)
     area = _find(choices.goal_areas, number=number)
     return _report_page(
@@ -135,7 +129,7 @@ def report_goal_area(request: HttpRequest, number: int) -> HttpResponse:
 
 @report_reader_required
 def report_actor(request: HttpRequest, slug: str) -> HttpResponse:
-    strategy = _current_strategy()
+    strategy = current_strategy_or_404()
     choices = load_choices(strategy)
     actor = _find(choices.actors, slug=slug)
     return _report_page(
@@ -152,7 +146,7 @@ def report_actor(request: HttpRequest, slug: str) -> HttpResponse:
 def report_entries(request: HttpRequest) -> HttpResponse:
     """The entries behind a figure: its total over all of them, one page of those the user
     may read one by one."""
-    strategy = _current_strategy()
+    strategy = current_strategy_or_404()
     form = EntryListForm(request.GET, strategy=strategy, choices=load_choices(strategy))
     context = {"strategy": strategy, "form": form, "crumbs": [("Uppföljning", _overview_url())]}
     if not form.is_valid():

@@ -31,7 +31,8 @@ from followup.spreadsheets.importer import (
 from followup.spreadsheets.reader import SheetRows
 from followup.spreadsheets.template import build_template
 from strategy import roles
-from strategy.models import Actor, Strategy
+from strategy.models import Actor
+from strategy.shortcuts import current_strategy_or_404
 
 from .reports import report_reader_required
 
@@ -58,7 +59,7 @@ def _made_by(request: HttpRequest) -> str:
 @require_GET
 @_developer_required
 def import_template(request: HttpRequest) -> HttpResponse:
-    strategy = Strategy.objects.current()
+    strategy = current_strategy_or_404()
     actor = get_object_or_404(roles.editable_actors(request.user), slug=request.GET.get("actor", ""))
     year_text = request.GET.get("year", "")
     year = get_object_or_404(
@@ -165,7 +166,7 @@ def import_list(request: HttpRequest) -> HttpResponse:
 
 
 def _filters(request: HttpRequest) -> exports.EntryFilters:
-    return exports.EntryFilters.from_query(request.GET, strategy=Strategy.objects.current())
+    return exports.EntryFilters.from_query(request.GET, strategy=current_strategy_or_404())
 
 
 @require_GET
@@ -208,7 +209,7 @@ def api_entries(request: HttpRequest) -> HttpResponse:
 def _report_or_errors(request: HttpRequest) -> Report | str:
     """The report for the overview's filters in the query string, or the form's Swedish
     messages in one line."""
-    strategy = Strategy.objects.current()
+    strategy = current_strategy_or_404()
     choices = load_choices(strategy)
     form = ReportFilterForm(request.GET, strategy=strategy, choices=choices)
     if not form.is_valid():
