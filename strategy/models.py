@@ -7,7 +7,7 @@ beside VG2020 without a schema change. Actors and municipalities outlive strateg
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Q, When
 from django.urls import reverse
 from django.utils import timezone
 
@@ -17,8 +17,8 @@ class StrategyQuerySet(models.QuerySet):
         """The strategy in force: the one whose period holds this year (today's by default),
         else the latest one that has begun. A strategy that has not begun is never current."""
         year = timezone.localdate().year if year is None else year
-        begun = self.filter(start_year__lte=year).order_by("-start_year")
-        return begun.filter(end_year__gte=year).first() or begun.first()
+        in_force = Case(When(end_year__gte=year, then=1), default=0)
+        return self.filter(start_year__lte=year).order_by(in_force.desc(), "-start_year").first()
 
 
 class Strategy(models.Model):
