@@ -29,7 +29,6 @@ _SERIES_LOOK = [
         "pattern": "tätt streckad linje",
     },
 ]
-PATH_PATTERN = "prickad linje"
 
 
 @dataclass(frozen=True)

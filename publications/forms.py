@@ -48,6 +48,8 @@ class RecommendationForm(forms.ModelForm):
     def __init__(self, *args, report: AnnualReport, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.report = report
+        if self.instance.pk is None and not self.is_bound:
+            self.initial.setdefault("number", report.recommendations.count() + 1)
 
     def clean_number(self) -> int:
         number = self.cleaned_data["number"]
@@ -76,6 +78,15 @@ class FollowUpForm(forms.Form):
         report = recommendation.report
         # Followed up from the year it was given until the end of the strategy's period, and after it.
         self.fields["year"].choices = _year_choices(range(report.year, report.strategy.end_year + 3))
+        if not self.is_bound:
+            # Opens on the latest follow-up (the recommendation's current status and response), or
+            # on the report's own year before the first one.
+            latest = recommendation.updates.order_by("-year").first()
+            self.initial = {
+                "year": latest.year if latest else report.year,
+                "status": recommendation.status,
+                "response": recommendation.response,
+            } | self.initial
 
 
 class PublishForm(forms.Form):

@@ -24,7 +24,7 @@ class PublicationQuerySet(models.QuerySet):
     def published(self) -> "PublicationQuerySet":
         return self.filter(status=PublicationStatus.PUBLISHED)
 
-    def visible_to(self, user) -> "PublicationQuerySet":
+    def visible_to(self, user: roles.User) -> "PublicationQuerySet":
         """Everything for BHU members and staff; only what is published for everyone else."""
         if roles.can_read_all(user):
             return self

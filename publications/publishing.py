@@ -1,66 +1,89 @@
-"""Publishing annual reports and evaluations, and following up recommendations.
+"""Writing annual reports and evaluations: drafts and their parts, publishing, and following
+up recommendations.
 
-Each function is one transaction: a report is published once, with the figures of its
-year frozen at that moment, and a recommendation's current status always comes from
-its latest year's update.
+Each function is one transaction. A draft and its parts (a report's recommendations, an
+evaluation's assessments) change only while it is a draft: its row is locked and read again
+first, so a change can never slip in after someone else published it. A publication is
+published once, and an annual report's figures of its year are frozen at that moment. A
+recommendation's current status always comes from its latest year's update.
 """
 
+from typing import TypeVar
+
+from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from followup.models import SpendingEntry
-from followup.reports import Breakdown, ReportFilters, build_report
-from strategy.models import GoalArea, Strategy
+from .models import (
+    AnnualReport,
+    Assessment,
+    Evaluation,
+    PublicationStatus,
+    Recommendation,
+    RecommendationUpdate,
+)
+from .queries import year_snapshot
 
-from .models import AnnualReport, Evaluation, PublicationStatus, Recommendation, RecommendationUpdate
+ALREADY_PUBLISHED = "Den är redan publicerad. Ingenting har ändrats."
 
-
-def year_has_entries(*, strategy: Strategy, year: int) -> bool:
-    return SpendingEntry.objects.for_strategy(strategy).for_year(year).exists()
-
-
-def year_snapshot(*, strategy: Strategy, year: int) -> dict:
-    """That year's figures, every breakdown and matrix, as plain JSON data."""
-    return build_report(
-        strategy=strategy, filters=ReportFilters(first_year=year, last_year=year)
-    ).as_snapshot()
+AnyPublication = TypeVar("AnyPublication", AnnualReport, Evaluation)
 
 
-def _refuse_if_published(publication: AnnualReport | Evaluation) -> None:
-    if publication.is_published:
-        raise ValidationError("Den är redan publicerad. Ingenting har ändrats.", code="already_published")
-
-
-@transaction.atomic
-def publish_report(*, report: AnnualReport, user) -> AnnualReport:
-    """Make the report public with its year's figures frozen as they are now."""
-    report = AnnualReport.objects.select_for_update().select_related("strategy").get(pk=report.pk)
-    _refuse_if_published(report)
-    report.snapshot = year_snapshot(strategy=report.strategy, year=report.year)
-    report.status = PublicationStatus.PUBLISHED
-    report.published_at = timezone.now()
-    report.published_by = report.updated_by = user
-    report.full_clean()
-    report.save()
-    return report
+def _lock_draft(publication: AnyPublication) -> AnyPublication:
+    """The publication's row, locked until the transaction ends; refused once it is published."""
+    locked = type(publication).objects.select_for_update().get(pk=publication.pk)
+    if locked.is_published:
+        raise ValidationError(ALREADY_PUBLISHED, code="already_published")
+    return locked
 
 
 @transaction.atomic
-def publish_evaluation(*, evaluation: Evaluation, user) -> Evaluation:
-    evaluation = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
-    _refuse_if_published(evaluation)
-    evaluation.status = PublicationStatus.PUBLISHED
-    evaluation.published_at = timezone.now()
-    evaluation.published_by = evaluation.updated_by = user
-    evaluation.full_clean()
-    evaluation.save()
-    return evaluation
+def save_draft(*, draft: AnyPublication, user: AbstractBaseUser) -> AnyPublication:
+    """Store a new draft, or a draft's new values (an instance holding the form's values)."""
+    if draft.pk is None:
+        draft.created_by = user
+    else:
+        _lock_draft(draft)
+    draft.updated_by = user
+    draft.save()
+    return draft
+
+
+@transaction.atomic
+def save_recommendation(*, recommendation: Recommendation) -> Recommendation:
+    _lock_draft(recommendation.report)
+    recommendation.save()
+    return recommendation
+
+
+@transaction.atomic
+def save_assessment(*, assessment: Assessment, user: AbstractBaseUser) -> Assessment:
+    """Store a goal area's assessment; the evaluation records who changed it last."""
+    evaluation = _lock_draft(assessment.evaluation)
+    assessment.save()
+    evaluation.updated_by = user
+    evaluation.save(update_fields=["updated_by", "updated_at"])
+    return assessment
+
+
+@transaction.atomic
+def publish(*, publication: AnyPublication, user: AbstractBaseUser) -> AnyPublication:
+    """Make a draft public. An annual report takes its year's figures, frozen as they are now."""
+    publication = _lock_draft(publication)
+    if isinstance(publication, AnnualReport):
+        publication.snapshot = year_snapshot(strategy=publication.strategy, year=publication.year)
+    publication.status = PublicationStatus.PUBLISHED
+    publication.published_at = timezone.now()
+    publication.published_by = publication.updated_by = user
+    publication.full_clean()
+    publication.save()
+    return publication
 
 
 @transaction.atomic
 def record_follow_up(
-    *, recommendation: Recommendation, year: int, status: str, response: str, user
+    *, recommendation: Recommendation, year: int, status: str, response: str, user: AbstractBaseUser
 ) -> RecommendationUpdate:
     """Store (or replace) the year's update; the recommendation takes the latest year's status."""
     recommendation = Recommendation.objects.select_for_update().get(pk=recommendation.pk)
@@ -73,15 +96,3 @@ def record_follow_up(
     recommendation.status, recommendation.response = latest.status, latest.response
     recommendation.save(update_fields=["status", "response"])
     return update
-
-
-def spending_per_goal_area(*, strategy: Strategy, last_year: int) -> dict[int, Breakdown]:
-    """Each goal area's spending per year from the strategy's start to `last_year` (goal area pk →
-    the by-year breakdown of the reports module). A fixed number of queries per goal area."""
-    return {
-        area.pk: build_report(
-            strategy=strategy,
-            filters=ReportFilters(first_year=strategy.start_year, last_year=last_year, goal_area=area),
-        ).by_year
-        for area in GoalArea.objects.filter(strategy=strategy)
-    }

@@ -9,7 +9,7 @@ from publications.models import (
     IndicatorValue,
     Recommendation,
 )
-from publications.publishing import publish_report
+from publications.publishing import publish
 from strategy.models import GoalArea, Strategy
 
 
@@ -26,7 +26,7 @@ def make_report(*, year: int = 2016, title: str | None = None, **fields) -> Annu
 
 
 def make_published_report(*, user, year: int = 2016, **fields) -> AnnualReport:
-    return publish_report(report=make_report(year=year, **fields), user=user)
+    return publish(publication=make_report(year=year, **fields), user=user)
 
 
 def make_recommendation(

@@ -1,0 +1,214 @@
+"""What the publication pages read: the queries behind the archive, the annual reports, the
+evaluations, the indicators and the API, so that the views only handle requests.
+
+Writes are in `publishing.py`. Every function here reads a fixed number of queries, however
+many entries, reports or indicators there are.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Prefetch, QuerySet, Sum
+
+from followup.models import EntryTotal, ReportingYear, SpendingEntry
+from followup.reports import ReportFilters, build_report
+from strategy.models import GoalArea, Strategy
+from strategy.roles import User
+
+from .charts import IndicatorSummary, summarise
+from .models import (
+    AnnualReport,
+    Assessment,
+    Evaluation,
+    Indicator,
+    IndicatorValue,
+    Recommendation,
+    RecommendationUpdate,
+)
+from .snapshots import FigureDifference, compare_snapshots, snapshot_sections
+
+ZERO = Decimal("0.00")
+
+
+# The archive
+
+
+@dataclass(frozen=True)
+class Archive:
+    years: list[tuple[int, list[AnnualReport | Evaluation]]]
+    drafts: list[AnnualReport | Evaluation]
+
+
+def archive(user: User) -> Archive:
+    """What this user may read: the published reports and evaluations by year, newest first,
+    and the drafts apart (only BHU members and staff have any)."""
+    reports = AnnualReport.objects.visible_to(user).select_related("strategy")
+    evaluations = Evaluation.objects.visible_to(user).select_related("strategy")
+    by_year: dict[int, list] = defaultdict(list)
+    drafts = []
+    for publication in [*reports, *evaluations]:
+        (by_year[publication.year] if publication.is_published else drafts).append(publication)
+    return Archive(
+        years=sorted(by_year.items(), reverse=True),
+        drafts=sorted(drafts, key=lambda publication: publication.year, reverse=True),
+    )
+
+
+# Annual reports
+
+
+def year_has_entries(*, strategy: Strategy, year: int) -> bool:
+    return SpendingEntry.objects.for_strategy(strategy).for_year(year).exists()
+
+
+def year_snapshot(*, strategy: Strategy, year: int) -> dict:
+    """That year's figures, every breakdown and matrix, as plain JSON data."""
+    return build_report(
+        strategy=strategy, filters=ReportFilters(first_year=year, last_year=year)
+    ).as_snapshot()
+
+
+@dataclass(frozen=True)
+class ReportFigures:
+    """The figures an annual report shows: frozen once published, today's while a draft, and
+    how today's differ from the frozen ones."""
+
+    snapshot: dict
+    sections: list[dict]
+    differences: list[FigureDifference]
+
+
+def report_figures(report: AnnualReport) -> ReportFigures:
+    live = year_snapshot(strategy=report.strategy, year=report.year)
+    snapshot = report.snapshot if report.is_published else live
+    return ReportFigures(
+        snapshot=snapshot,
+        sections=snapshot_sections(snapshot),
+        differences=compare_snapshots(report.snapshot, live) if report.is_published else [],
+    )
+
+
+def _with_updates() -> Prefetch:
+    return Prefetch("updates", queryset=RecommendationUpdate.objects.order_by("year"))
+
+
+def recommendations(report: AnnualReport) -> QuerySet[Recommendation]:
+    """The report's own recommendations, each with its follow-up year by year."""
+    return report.recommendations.prefetch_related(_with_updates())
+
+
+def earlier_recommendations(report: AnnualReport, user: User) -> QuerySet[Recommendation]:
+    """The recommendations of the strategy's earlier reports that this user may read."""
+    return (
+        Recommendation.objects.filter(
+            report__in=AnnualReport.objects.visible_to(user),
+            report__strategy=report.strategy,
+            report__year__lt=report.year,
+        )
+        .select_related("report")
+        .prefetch_related(_with_updates())
+        .order_by("report__year", "number")
+    )
+
+
+def published_reports() -> QuerySet[AnnualReport]:
+    return AnnualReport.objects.published().select_related("strategy").order_by("strategy__slug", "-year")
+
+
+def published_report(*, strategy: str, year: int) -> AnnualReport | None:
+    return published_reports().filter(strategy__slug=strategy, year=year).first()
+
+
+# Evaluations
+
+
+@dataclass(frozen=True)
+class Spending:
+    """What was reported in one year (`label` is the year), or in all of them ("Totalt")."""
+
+    label: str
+    total: Decimal
+    count: int
+
+
+@dataclass(frozen=True)
+class SpendingByYear:
+    figures: list[Spending]
+    total: Spending
+
+
+def spending_per_goal_area(*, strategy: Strategy, last_year: int) -> dict[GoalArea, SpendingByYear]:
+    """Each goal area's spending per year from the strategy's first year to `last_year`, every
+    year listed (at zero too), in the order of the goal areas' numbers.
+
+    Three queries, however many entries and goal areas: the goal areas, the reporting years,
+    and one query over the running totals (`EntryTotal`) grouped by year and goal area.
+    """
+    years = range(strategy.start_year, last_year + 1)
+    year_of = dict(ReportingYear.objects.filter(strategy=strategy, year__in=years).values_list("pk", "year"))
+    # A literal list of year ids, as the report module does, so that PostgreSQL estimates the rows right.
+    rows = (
+        EntryTotal.objects.filter(reporting_year_id__in=list(year_of))
+        .values("goal_area_id", "reporting_year_id")
+        .annotate(total=Sum("total"), count=Sum("entry_count"))
+        .order_by()
+    )
+    sums = {(row["goal_area_id"], year_of[row["reporting_year_id"]]): row for row in rows}
+    spending = {}
+    for area in GoalArea.objects.filter(strategy=strategy).order_by("number"):
+        figures = [_spending(str(year), sums.get((area.pk, year))) for year in years]
+        total = Spending(
+            label="Totalt",
+            total=sum((figure.total for figure in figures), ZERO),
+            count=sum(figure.count for figure in figures),
+        )
+        spending[area] = SpendingByYear(figures=figures, total=total)
+    return spending
+
+
+def _spending(label: str, row: dict | None) -> Spending:
+    if row is None:
+        return Spending(label=label, total=ZERO, count=0)
+    # SQLite sums decimals as floating point; kronor and öre are what the figures mean.
+    return Spending(label=label, total=Decimal(row["total"]).quantize(ZERO), count=row["count"])
+
+
+def spending_last_year(evaluation: Evaluation) -> int:
+    """The last year an evaluation's evidence covers: its own year, at most the strategy's last."""
+    return min(evaluation.year, evaluation.strategy.end_year)
+
+
+def evaluation_sections(evaluation: Evaluation) -> list[dict]:
+    """One section per goal area: its assessment (or None), its indicators and its spending."""
+    strategy = evaluation.strategy
+    assessments = {a.goal_area_id: a for a in Assessment.objects.filter(evaluation=evaluation)}
+    summaries = defaultdict(list)
+    for indicator in indicators_with_values().filter(goal_area__strategy=strategy):
+        summaries[indicator.goal_area_id].append(summarise(indicator))
+    spending = spending_per_goal_area(strategy=strategy, last_year=spending_last_year(evaluation))
+    return [
+        {
+            "goal_area": area,
+            "assessment": assessments.get(area.pk),
+            "indicators": summaries[area.pk],
+            "spending": by_year,
+        }
+        for area, by_year in spending.items()
+    ]
+
+
+# Indicators
+
+
+def indicators_with_values() -> QuerySet[Indicator]:
+    return Indicator.objects.select_related("goal_area", "priority", "focus_area").prefetch_related(
+        Prefetch("values", queryset=IndicatorValue.objects.order_by("area", "year"))
+    )
+
+
+def indicators_by_goal_area() -> list[tuple[GoalArea, list[IndicatorSummary]]]:
+    by_goal_area: dict[GoalArea, list[IndicatorSummary]] = defaultdict(list)
+    for indicator in indicators_with_values():
+        by_goal_area[indicator.goal_area].append(summarise(indicator))
+    return list(by_goal_area.items())

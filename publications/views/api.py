@@ -1,0 +1,41 @@
+"""JSON for other systems: the published annual reports and their frozen figures, for
+everyone. A draft is a 404 here even for BHU and staff: they read drafts on the report's page."""
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+
+from .. import queries
+from ..models import AnnualReport
+
+_JSON = {"json_dumps_params": {"ensure_ascii": False}}
+
+
+def _report_fields(request: HttpRequest, report: AnnualReport) -> dict:
+    return {
+        "strategy": report.strategy.slug,
+        "year": report.year,
+        "title": report.title,
+        "published_at": report.published_at.isoformat(),
+        "url": request.build_absolute_uri(
+            reverse("publications:api_report", args=[report.strategy.slug, report.year])
+        ),
+        "page": request.build_absolute_uri(report.get_absolute_url()),
+    }
+
+
+@require_safe
+def api_reports(request: HttpRequest) -> HttpResponse:
+    results = [_report_fields(request, report) for report in queries.published_reports()]
+    return JsonResponse({"results": results, "count": len(results)}, **_JSON)
+
+
+@require_safe
+def api_report(request: HttpRequest, strategy: str, year: int) -> HttpResponse:
+    """A published report's figures as frozen when it was published."""
+    report = queries.published_report(strategy=strategy, year=year)
+    if report is None:
+        return JsonResponse(
+            {"error": f"Det finns ingen publicerad årsrapport för {strategy} {year}."}, status=404, **_JSON
+        )
+    return JsonResponse(_report_fields(request, report) | {"snapshot": report.snapshot}, **_JSON)

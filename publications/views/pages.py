@@ -1,0 +1,143 @@
+"""The pages annual reports and evaluations share: the archive, a publication's page and
+PDF, and its create, edit and publish forms. Each view but the archive is handed the
+`PublicationType` it serves by the URL configuration; the access rules are in `common.py`.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.forms import ModelForm
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.views.decorators.http import require_http_methods, require_safe
+
+from strategy import roles
+from strategy.shortcuts import current_strategy_or_404
+
+from .. import publishing, queries
+from ..forms import PublishForm
+from ..models import AnnualReport, Evaluation
+from ..pdf import render_pdf
+from .common import crumbs, publication_for_reader, publication_for_writer, refuse, require_staff
+from .types import PublicationType
+
+
+@require_safe
+def archive(request: HttpRequest) -> HttpResponse:
+    found = queries.archive(request.user)
+    return render(request, "publications/archive.html", {"years": found.years, "drafts": found.drafts})
+
+
+def _page_context(
+    request: HttpRequest, publication_type: PublicationType, publication: AnnualReport | Evaluation
+) -> dict:
+    """What a publication's page and its PDF show."""
+    return {
+        "publication": publication,
+        publication_type.name: publication,
+        "publication_type": publication_type,
+        "kind_label": publication_type.label(publication),
+        "strategy": publication.strategy,
+        "can_write": roles.is_admin(request.user),
+        "crumbs": crumbs(),
+        "urls": {action: publication_type.url(action, publication) for action in ("pdf", "edit", "publish")},
+        **publication_type.page_context(publication, request.user),
+    }
+
+
+@require_safe
+def detail(request: HttpRequest, publication_type: PublicationType, **url_kwargs) -> HttpResponse:
+    publication = publication_for_reader(request, publication_type, url_kwargs)
+    context = _page_context(request, publication_type, publication)
+    return render(request, "publications/detail.html", context)
+
+
+@require_safe
+def pdf(request: HttpRequest, publication_type: PublicationType, **url_kwargs) -> HttpResponse:
+    publication = publication_for_reader(request, publication_type, url_kwargs)
+    context = _page_context(request, publication_type, publication)
+    html = render_to_string("publications/pdf/publication.html", context, request=request)
+    response = HttpResponse(render_pdf(html), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{publication_type.pdf_filename(publication)}"'
+    return response
+
+
+def _render_form(
+    request: HttpRequest,
+    publication_type: PublicationType,
+    form: ModelForm,
+    publication: AnnualReport | Evaluation | None,
+) -> HttpResponse:
+    heading = publication_type.edit_heading(publication) if publication else publication_type.new_title
+    context = {
+        "form": form,
+        "publication": publication,
+        "publication_type": publication_type,
+        "heading": heading,
+        "crumbs": crumbs(publication),
+    }
+    return render(request, "publications/form.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def create(request: HttpRequest, publication_type: PublicationType) -> HttpResponse:
+    require_staff(request)
+    strategy = current_strategy_or_404()
+    form = publication_type.form_class(request.POST or None, strategy=strategy)
+    if request.method == "POST" and form.is_valid():
+        draft = form.save(commit=False)
+        draft.strategy = strategy
+        draft = publishing.save_draft(draft=draft, user=request.user)
+        messages.success(request, publication_type.created_message(draft))
+        return redirect(draft)
+    return _render_form(request, publication_type, form, None)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit(request: HttpRequest, publication_type: PublicationType, **url_kwargs) -> HttpResponse:
+    publication = publication_for_writer(request, publication_type, url_kwargs)
+    if publication.is_published:
+        return refuse(request, publication)
+    form = publication_type.form_class(
+        request.POST or None, instance=publication, strategy=publication.strategy
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            publication = publishing.save_draft(draft=form.save(commit=False), user=request.user)
+        except ValidationError as error:
+            return refuse(request, publication, error.messages[0])
+        messages.success(request, "Utkastet är sparat.")
+        return redirect(publication)
+    return _render_form(request, publication_type, form, publication)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def publish(request: HttpRequest, publication_type: PublicationType, **url_kwargs) -> HttpResponse:
+    publication = publication_for_writer(request, publication_type, url_kwargs)
+    if publication.is_published:
+        return refuse(request, publication)
+    has_entries = not publication_type.confirms_empty_year or queries.year_has_entries(
+        strategy=publication.strategy, year=publication.year
+    )
+    # An empty POST is still a confirmation: the form may have no fields at all.
+    data = request.POST if request.method == "POST" else None
+    form = PublishForm(data, needs_empty_confirmation=not has_entries)
+    if request.method == "POST" and form.is_valid():
+        try:
+            publication = publishing.publish(publication=publication, user=request.user)
+        except ValidationError as error:
+            return refuse(request, publication, error.messages[0])
+        messages.success(request, publication_type.published_message(publication))
+        return redirect(publication)
+    context = {
+        "form": form,
+        "publication": publication,
+        "publish_note": publication_type.publish_note(publication),
+        "has_entries": has_entries,
+        "crumbs": crumbs(publication),
+    }
+    return render(request, "publications/publish_confirm.html", context)
