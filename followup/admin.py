@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 
 from strategy.admin import MunicipalityAdmin, PortalUserAdmin, StrategyAdmin
@@ -186,9 +187,11 @@ class SpendingEntryAdmin(SimpleHistoryAdmin):
         simple-history saves a revert through save_model, so it takes the write path;
         here it also runs in one transaction.
         """
-        if not str(version_id).isdigit():
+        object_id = unquote(object_id)
+        if not (str(object_id).isdigit() and str(version_id).isdigit()):
             raise Http404
-        record = get_object_or_404(SpendingEntry.history, id=unquote(object_id), history_id=version_id)
+        record = get_object_or_404(SpendingEntry.history, id=object_id, history_id=version_id)
+        history_list = reverse("admin:followup_spendingentry_history", args=[record.id])
         stored = SpendingEntry.objects.select_related("actor", "reporting_year").filter(pk=record.id).first()
         if stored is None:
             reason = refused = GONE
@@ -196,7 +199,7 @@ class SpendingEntryAdmin(SimpleHistoryAdmin):
             reason = write_rule.lock_reason(stored.actor, stored.reporting_year)
             refused = write_rule.refusal(stored.actor, stored.reporting_year)
         if refused and request.method == "POST":
-            return self._refused(request, refused, "../")
+            return self._refused(request, refused, history_list)
         if refused:
             self.message_user(request, f"{reason} Insatsen kan inte återställas härifrån.", messages.WARNING)
             return super().history_form_view(request, object_id, version_id, extra_context)
@@ -204,7 +207,7 @@ class SpendingEntryAdmin(SimpleHistoryAdmin):
             with transaction.atomic():
                 return super().history_form_view(request, object_id, version_id, extra_context)
         except ValidationError as error:
-            return self._refused(request, error.messages[0], "../")
+            return self._refused(request, error.messages[0], history_list)
 
 
 def _used_by_locked_entries(user: User) -> bool:
