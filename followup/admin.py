@@ -110,7 +110,10 @@ class SpendingEntryAdmin(SimpleHistoryAdmin):
     def _stored_writable(self, obj: SpendingEntry) -> bool:
         # Asked of the entry as stored: on the history pages `obj` is an old copy, and
         # where that copy would move the entry is the form's and save_entry's question.
-        return SpendingEntry.objects.writable().filter(pk=obj.pk).exists()
+        # Kept on the object for the request: a page asks about ten times.
+        if not hasattr(obj, "_stored_writable"):
+            obj._stored_writable = SpendingEntry.objects.writable().filter(pk=obj.pk).exists()
+        return obj._stored_writable
 
     # Locked entries are shown read-only and cannot be deleted, one by one or in bulk
     # (the bulk delete asks this for every selected entry).
