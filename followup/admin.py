@@ -1,14 +1,31 @@
+"""Admin for reporting years and spending entries, and the guards every admin write obeys.
+
+Entries are written through `followup.entries` (locks, the write rule, the version) on
+every admin path: change, add, delete, the bulk delete and the history "revert" pages.
+Rows that a locked entry refers to (its municipalities, the users recorded on it) cannot
+be deleted, since deleting them would change the locked entry.
+"""
+
 from django.contrib import admin, messages
-from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.contrib.admin.utils import unquote
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 
-from strategy.admin import StrategyAdmin
-from strategy.models import Strategy
+from strategy.admin import MunicipalityAdmin, PortalUserAdmin, StrategyAdmin
+from strategy.models import Municipality, Strategy
 
-from . import formatting
+from . import formatting, write_rule
+from .entries import delete_entry, save_entry
 from .models import ReportingYear, SpendingEntry
 from .years import close_years, ensure_reporting_years, reopen_years
+
+GONE = "Insatsen är borttagen och kan inte återställas från historiken."
 
 
 @admin.register(ReportingYear)
@@ -28,6 +45,18 @@ class ReportingYearAdmin(admin.ModelAdmin):
     def reopen_selected(self, request: HttpRequest, queryset: QuerySet[ReportingYear]) -> None:
         count = reopen_years(queryset)
         self.message_user(request, f"{count} år öppnades igen.", messages.SUCCESS)
+
+    # A closed year is compiled: its strategy and number stay, and it is not deleted.
+    # Closing and reopening are the actions above.
+    def has_change_permission(self, request: HttpRequest, obj: ReportingYear | None = None) -> bool:
+        if obj is not None and not write_rule.is_writable(None, obj):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj: ReportingYear | None = None) -> bool:
+        if obj is not None and not write_rule.is_writable(None, obj):
+            return False
+        return super().has_delete_permission(request, obj)
 
 
 admin.site.unregister(Strategy)
@@ -78,24 +107,138 @@ class SpendingEntryAdmin(SimpleHistoryAdmin):
     def amount_kr(self, entry: SpendingEntry) -> str:
         return formatting.format_kr(entry.amount)
 
-    def save_model(self, request: HttpRequest, obj: SpendingEntry, form, change: bool) -> None:
-        # A change in admin moves the version on too, so that a form a developer has open
-        # notices it instead of overwriting it.
-        if change:
-            obj.version += 1
-        else:
-            obj.created_by = request.user
-        obj.updated_by = request.user
-        super().save_model(request, obj, form, change)
+    def _stored_writable(self, obj: SpendingEntry) -> bool:
+        # Asked of the entry as stored: on the history pages `obj` is an old copy, and
+        # where that copy would move the entry is the form's and save_entry's question.
+        # Kept on the object for the request: a page asks about ten times.
+        if not hasattr(obj, "_stored_writable"):
+            obj._stored_writable = SpendingEntry.objects.writable().filter(pk=obj.pk).exists()
+        return obj._stored_writable
 
-    # Entries of closed years are shown read-only and cannot be deleted, one by one or in bulk
+    # Locked entries are shown read-only and cannot be deleted, one by one or in bulk
     # (the bulk delete asks this for every selected entry).
     def has_change_permission(self, request: HttpRequest, obj: SpendingEntry | None = None) -> bool:
-        if obj is not None and obj.reporting_year.is_closed:
+        if obj is not None and not self._stored_writable(obj):
             return False
         return super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request: HttpRequest, obj: SpendingEntry | None = None) -> bool:
-        if obj is not None and obj.reporting_year.is_closed:
+        if obj is not None and not self._stored_writable(obj):
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_readonly_fields(self, request: HttpRequest, obj: SpendingEntry | None = None):
+        # The change page turns read-only by itself without change permission; the
+        # history pages do not, so they are told.
+        if obj is not None and not self._stored_writable(obj):
+            meta = SpendingEntry._meta
+            return [field.name for field in [*meta.fields, *meta.many_to_many] if field.editable]
+        return super().get_readonly_fields(request, obj)
+
+    def save_model(self, request: HttpRequest, obj: SpendingEntry, form, change: bool) -> None:
+        obj._history_user = request.user
+        save_entry(
+            obj,
+            municipalities=form.cleaned_data["municipalities"],
+            user=request.user,
+            expected_version=None,
+        )
+
+    def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
+        # save_entry wrote the municipalities with the entry, under its locks.
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
+
+    def delete_model(self, request: HttpRequest, obj: SpendingEntry) -> None:
+        delete_entry(obj)
+
+    @transaction.atomic
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[SpendingEntry]) -> None:
+        for entry in queryset:
+            delete_entry(entry)
+
+    def _refused(self, request: HttpRequest, message: str, to: str) -> HttpResponseRedirect:
+        self.message_user(request, message, messages.ERROR)
+        return HttpResponseRedirect(to)
+
+    # A year closed between the form's check and the write: the write path refuses, and
+    # the page says so instead of failing.
+    def changeform_view(self, request: HttpRequest, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except ValidationError as error:
+            return self._refused(request, error.messages[0], request.path)
+
+    def delete_view(self, request: HttpRequest, object_id, extra_context=None):
+        try:
+            return super().delete_view(request, object_id, extra_context)
+        except ValidationError as error:
+            return self._refused(request, error.messages[0], request.path)
+
+    def changelist_view(self, request: HttpRequest, extra_context=None):
+        try:
+            with transaction.atomic():
+                return super().changelist_view(request, extra_context)
+        except ValidationError as error:
+            return self._refused(request, error.messages[0], request.get_full_path())
+
+    def history_form_view(
+        self, request: HttpRequest, object_id, version_id, extra_context=None
+    ) -> HttpResponse:
+        """The revert page: read-only, and a post refused, where the stored entry is locked or gone.
+
+        simple-history saves a revert through save_model, so it takes the write path;
+        here it also runs in one transaction.
+        """
+        object_id = unquote(object_id)
+        if not (str(object_id).isdigit() and str(version_id).isdigit()):
+            raise Http404
+        record = get_object_or_404(SpendingEntry.history, id=object_id, history_id=version_id)
+        history_list = reverse("admin:followup_spendingentry_history", args=[record.id])
+        stored = SpendingEntry.objects.select_related("actor", "reporting_year").filter(pk=record.id).first()
+        if stored is None:
+            reason = refused = GONE
+        else:
+            reason = write_rule.lock_reason(stored.actor, stored.reporting_year)
+            refused = write_rule.refusal(stored.actor, stored.reporting_year)
+        if refused and request.method == "POST":
+            return self._refused(request, refused, history_list)
+        if refused:
+            self.message_user(request, f"{reason} Insatsen kan inte återställas härifrån.", messages.WARNING)
+            return super().history_form_view(request, object_id, version_id, extra_context)
+        try:
+            with transaction.atomic():
+                return super().history_form_view(request, object_id, version_id, extra_context)
+        except ValidationError as error:
+            return self._refused(request, error.messages[0], history_list)
+
+
+def _used_by_locked_entries(user: User) -> bool:
+    entries = SpendingEntry.objects.locked().filter(Q(created_by=user) | Q(updated_by=user))
+    return entries.exists() or ReportingYear.objects.filter(closed_by=user).exists()
+
+
+admin.site.unregister(Municipality)
+
+
+@admin.register(Municipality)
+class GuardedMunicipalityAdmin(MunicipalityAdmin):
+    """A municipality that locked entries name cannot be deleted (here, in bulk or from an actor's page)."""
+
+    def has_delete_permission(self, request: HttpRequest, obj: Municipality | None = None) -> bool:
+        if obj is not None and SpendingEntry.objects.locked().filter(municipalities=obj).exists():
+            return False
+        return super().has_delete_permission(request, obj)
+
+
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class GuardedUserAdmin(PortalUserAdmin):
+    """A user recorded on locked entries or as having closed a year is deactivated, not deleted."""
+
+    def has_delete_permission(self, request: HttpRequest, obj: User | None = None) -> bool:
+        if obj is not None and _used_by_locked_entries(obj):
             return False
         return super().has_delete_permission(request, obj)

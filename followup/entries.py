@@ -1,9 +1,10 @@
 """Writing spending entries safely, and the totals shown beside them.
 
-Every write locks the reporting year's row first and checks that the year is open, so
-that an administrator closing a year and a developer saving an entry never interleave.
-Edits also lock the entry and compare versions, so a form loaded before someone else's
-save cannot overwrite it (optimistic locking).
+The entry pages, copy-from-last-year and admin write through here. Every write locks the
+reporting year rows first and asks the write rule (`followup.write_rule`), so that an
+administrator closing a year and a developer saving an entry never interleave. Edits
+also lock the entry and compare versions, so a form loaded before someone else's save
+cannot overwrite it (optimistic locking).
 """
 
 from collections.abc import Iterable
@@ -14,7 +15,9 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.db.models import Count, F, Sum
 
-from .forms import EntryForm
+from strategy.models import Municipality
+
+from . import write_rule
 from .models import ReportingYear, SpendingEntry, SpendingEntryQuerySet
 
 
@@ -77,39 +80,77 @@ def entry_totals(entries: SpendingEntryQuerySet) -> EntryTotals:
     )
 
 
-def _lock_open_year(year_id: int) -> ReportingYear:
-    year = ReportingYear.objects.select_for_update().get(pk=year_id)
-    year.ensure_open()
-    return year
+def _lock_years(ids: set[int]) -> dict[int, ReportingYear]:
+    # In id order, so that two saves moving entries between the same two years in
+    # opposite directions cannot deadlock.
+    years = ReportingYear.objects.select_for_update().filter(pk__in=ids).order_by("pk")
+    return {year.pk: year for year in years}
+
+
+def _lock_stored(
+    pk: int, *, new_year_id: int | None = None
+) -> tuple[SpendingEntry, dict[int, ReportingYear]]:
+    """Lock the entry's stored year and the year it moves to, then the entry itself.
+
+    Years before entries, as the import and the closing of years lock them.
+    """
+    stored_year_id = SpendingEntry.objects.filter(pk=pk).values_list("reporting_year_id", flat=True).first()
+    years = _lock_years({stored_year_id, new_year_id} - {None})
+    current = SpendingEntry.objects.select_for_update(of=("self",)).select_related("actor").get(pk=pk)
+    if current.reporting_year_id not in years:
+        # Moved by someone else between the read and the lock: lock its year too.
+        years |= _lock_years({current.reporting_year_id})
+    return current, years
+
+
+def save_new_version(entry: SpendingEntry, *, user: AbstractBaseUser, stored_version: int) -> None:
+    """Write a change to a stored, locked entry: the one place its version moves on.
+
+    A form, an import or admin that later posts `stored_version` has lost a race.
+    """
+    entry.version = stored_version + 1
+    entry.updated_by = user
+    entry.save()
 
 
 @transaction.atomic
 def save_entry(
-    form: EntryForm, *, user: AbstractBaseUser, expected_version: int | None = None
+    entry: SpendingEntry,
+    *,
+    municipalities: Iterable[Municipality],
+    user: AbstractBaseUser,
+    expected_version: int | None,
 ) -> SpendingEntry:
-    """Save a valid entry form. Raises ValidationError for a closed year, StaleEntryError on a lost race."""
-    entry = form.save(commit=False)
-    _lock_open_year(entry.reporting_year_id)
-    if entry.pk:
-        current = SpendingEntry.objects.select_for_update().get(pk=entry.pk)
-        if current.version != expected_version:
-            raise StaleEntryError(current)
-        if current.reporting_year_id != entry.reporting_year_id:
-            _lock_open_year(current.reporting_year_id)
-        entry.version = current.version + 1
+    """Create or change an entry and set its municipalities, all or nothing.
+
+    Locks the years involved, asks the write rule for the stored actor and year and for
+    the new ones, and for a change compares `expected_version`, the version the user's
+    form was loaded at (None for a new entry, or where the caller changes the entry as
+    stored: admin, whose forms have never carried a version). Raises ValidationError
+    when the rule refuses, StaleEntryError on a lost race.
+    """
+    if entry.pk is None:
+        year = _lock_years({entry.reporting_year_id})[entry.reporting_year_id]
+        write_rule.ensure_writable(entry.actor, year)
+        entry.created_by = entry.updated_by = user
+        entry.save()
     else:
-        entry.created_by = user
-    entry.updated_by = user
-    entry.save()
-    form.save_m2m()
+        current, years = _lock_stored(entry.pk, new_year_id=entry.reporting_year_id)
+        write_rule.ensure_writable(current.actor, years[current.reporting_year_id])
+        write_rule.ensure_writable(entry.actor, years[entry.reporting_year_id])
+        if expected_version is not None and current.version != expected_version:
+            raise StaleEntryError(current)
+        save_new_version(entry, user=user, stored_version=current.version)
+    entry.municipalities.set(municipalities)
     return entry
 
 
 @transaction.atomic
 def delete_entry(entry: SpendingEntry) -> None:
-    """Delete an entry of an open year. Raises ValidationError for a closed year."""
-    _lock_open_year(entry.reporting_year_id)
-    SpendingEntry.objects.select_for_update().get(pk=entry.pk).delete()
+    """Delete an entry where the write rule allows it. Raises ValidationError where it does not."""
+    current, years = _lock_stored(entry.pk)
+    write_rule.ensure_writable(current.actor, years[current.reporting_year_id])
+    current.delete()
 
 
 @transaction.atomic
@@ -121,7 +162,10 @@ def copy_entries(
     A focus area that no longer applies in the new year is left out of the copy rather
     than refusing it; the developer chooses a new one when editing.
     """
-    year = _lock_open_year(to_year.pk)
+    year = _lock_years({to_year.pk})[to_year.pk]
+    sources = list(sources)
+    for actor in {source.actor for source in sources}:
+        write_rule.ensure_writable(actor, year)
     copies = []
     for source in sources:
         copy = SpendingEntry(

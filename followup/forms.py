@@ -1,8 +1,9 @@
 """Forms for entering spending entries: Swedish messages, amounts read as people type them.
 
 The cross-field rules (priority under the goal area, focus area in force that year,
-total size not below the amount, closed year) live in `SpendingEntry.clean()`; the
-ModelForm runs it and shows each error on the field it concerns.
+total size not below the amount, and the write rule on the year) live in
+`SpendingEntry.clean()`; the ModelForm runs it and shows each error on the field it
+concerns.
 """
 
 from decimal import Decimal
@@ -14,7 +15,7 @@ from django.db.models import QuerySet
 from strategy import roles
 from strategy.models import Actor, FocusArea, Municipality, Priority, Strategy
 
-from . import formatting
+from . import formatting, write_rule
 from .models import MAX_AMOUNT, FundingSource, ReportingYear, SpendingEntry
 
 AMOUNT_HINT = "I hela kronor, eller med öre efter ett komma. Till exempel 1 234 567 eller 1234567,50."
@@ -176,7 +177,11 @@ class EntryForm(forms.ModelForm):
         actors = roles.editable_actors(user)
         self.fields["actor"].queryset = actors
         years = list(strategy.reporting_years.all())
-        shown = [year for year in years if not year.is_closed or year.pk == self.instance.reporting_year_id]
+        shown = [
+            year
+            for year in years
+            if write_rule.is_writable(None, year) or year.pk == self.instance.reporting_year_id
+        ]
         self.fields["reporting_year"].limit_to(strategy, shown=shown)
         self.fields["goal_area"].queryset = strategy.goal_areas.all()
         self.fields["goal_area"].empty_label = "Välj målområde"

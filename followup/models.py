@@ -13,6 +13,8 @@ from simple_history.models import HistoricalRecords
 from strategy import roles
 from strategy.models import Actor, FocusArea, GoalArea, Municipality, Priority, Strategy
 
+from . import write_rule
+
 # No single initiative in a region's follow-up comes near ten billion kronor; a larger
 # figure is a typing error (an extra zero, öre typed as kronor), so it is refused.
 MAX_AMOUNT = Decimal("10000000000.00")
@@ -20,7 +22,8 @@ MAX_AMOUNT = Decimal("10000000000.00")
 
 class ReportingYearQuerySet(models.QuerySet):
     def open(self) -> "ReportingYearQuerySet":
-        return self.filter(is_closed=False)
+        """Years in which some actor's figures may still change, by the write rule."""
+        return self.filter(write_rule.open_years())
 
 
 class ReportingYear(models.Model):
@@ -59,15 +62,6 @@ class ReportingYear(models.Model):
     @property
     def status_label(self) -> str:
         return "stängt" if self.is_closed else "öppet"
-
-    def ensure_open(self) -> None:
-        """Refuse any change to a closed year's entries, with the message users see."""
-        if self.is_closed:
-            raise ValidationError(
-                f"Uppföljningsåret {self.year} är stängt och sammanställt. Ingenting har ändrats. "
-                "Kontakta en administratör om året behöver öppnas igen.",
-                code="closed_year",
-            )
 
     def clean(self) -> None:
         if self.strategy_id and self.year not in self.strategy.years:
@@ -117,21 +111,26 @@ class SpendingEntryQuerySet(models.QuerySet):
     def for_strategy(self, strategy: Strategy) -> "SpendingEntryQuerySet":
         return self.filter(reporting_year__strategy=strategy)
 
-    def for_years(self, first: int, last: int) -> "SpendingEntryQuerySet":
-        return self.filter(reporting_year__year__gte=first, reporting_year__year__lte=last)
-
     def for_year(self, year: int) -> "SpendingEntryQuerySet":
         return self.filter(reporting_year__year=year)
 
-    def visible_to(self, user) -> "SpendingEntryQuerySet":
+    def visible_to(self, user: roles.User) -> "SpendingEntryQuerySet":
         """Entries this user may read one by one: all for BHU and staff, own actors' otherwise."""
         if roles.can_read_all(user):
             return self
         return self.filter(actor__in=roles.editable_actors(user))
 
-    def editable_by(self, user) -> "SpendingEntryQuerySet":
-        """Entries this user may change: own actors', in open years."""
-        return self.filter(actor__in=roles.editable_actors(user), reporting_year__is_closed=False)
+    def writable(self) -> "SpendingEntryQuerySet":
+        """Entries whose figures may change, by the write rule, whoever asks."""
+        return self.filter(write_rule.writable_entries())
+
+    def locked(self) -> "SpendingEntryQuerySet":
+        """Entries whose figures may not change: nothing may alter them, not even a deletion elsewhere."""
+        return self.exclude(write_rule.writable_entries())
+
+    def editable_by(self, user: roles.User) -> "SpendingEntryQuerySet":
+        """Entries this user may change: own actors', where the write rule allows it."""
+        return self.filter(actor__in=roles.editable_actors(user)).writable()
 
 
 class SpendingEntry(models.Model):
@@ -261,11 +260,8 @@ class SpendingEntry(models.Model):
         """Rules that span fields or tables, shared by the form and the spreadsheet import."""
         errors: dict[str, str] = {}
         year = self.reporting_year if self.reporting_year_id else None
-        if year:
-            try:
-                year.ensure_open()
-            except ValidationError as error:
-                errors["reporting_year"] = error.messages[0]
+        if year and (refused := write_rule.refusal(self.actor if self.actor_id else None, year)):
+            errors["reporting_year"] = refused
         if year and self.goal_area_id and self.goal_area.strategy_id != year.strategy_id:
             errors["goal_area"] = "Målområdet hör inte till årets strategi."
         if self.priority_id and self.goal_area_id and self.priority.goal_area_id != self.goal_area_id:

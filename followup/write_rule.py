@@ -1,17 +1,21 @@
 """The one rule that decides whether an actor's figures for a reporting year may change.
 
 Every write path asks it: the entry forms, copy-from-last-year, the spreadsheet import and
-its template, Django admin (including its history pages) and management commands. Pages
-ask it too, through the same functions, to decide whether to offer a change at all.
+its template, Django admin (including its history pages) and the write services in
+`followup.entries`. Pages ask it too, through the same functions, to decide whether to
+offer a change at all, and lists ask it as a filter (`writable_entries`, `open_years`).
 
 Today an actor's figures may change while the year is open. The reporting round will
 narrow it per actor (a submitted or approved actor-year is read-only); that change
-belongs here and nowhere else.
+belongs here and nowhere else: the sentence, the filters and the checks below.
+
+`actor=None` asks about the year as a whole: may anyone's figures still change?
 """
 
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 
 if TYPE_CHECKING:
     from strategy.models import Actor
@@ -21,18 +25,23 @@ if TYPE_CHECKING:
 NOT_WRITABLE = "not_writable"
 
 
-def refusal(actor: "Actor | None", reporting_year: "ReportingYear") -> str | None:
-    """Why this actor's figures for this year may not change, in Swedish; None when they may."""
+def lock_reason(actor: "Actor | None", reporting_year: "ReportingYear") -> str | None:
+    """Why the figures are read-only, as one Swedish sentence for pages; None when they may change."""
     if reporting_year.is_closed:
-        return (
-            f"Uppföljningsåret {reporting_year.year} är stängt och sammanställt. Ingenting har ändrats. "
-            "Kontakta en administratör om året behöver öppnas igen."
-        )
+        return f"Uppföljningsåret {reporting_year.year} är stängt och sammanställt."
     return None
 
 
+def refusal(actor: "Actor | None", reporting_year: "ReportingYear") -> str | None:
+    """Why a change was refused, in Swedish; None when the figures may change."""
+    reason = lock_reason(actor, reporting_year)
+    if reason is None:
+        return None
+    return f"{reason} Ingenting har ändrats. Kontakta en administratör om året behöver öppnas igen."
+
+
 def is_writable(actor: "Actor | None", reporting_year: "ReportingYear") -> bool:
-    return refusal(actor, reporting_year) is None
+    return lock_reason(actor, reporting_year) is None
 
 
 def ensure_writable(actor: "Actor | None", reporting_year: "ReportingYear") -> None:
@@ -40,3 +49,13 @@ def ensure_writable(actor: "Actor | None", reporting_year: "ReportingYear") -> N
     message = refusal(actor, reporting_year)
     if message is not None:
         raise ValidationError(message, code=NOT_WRITABLE)
+
+
+def writable_entries() -> Q:
+    """The rule as a filter on spending entries: those whose figures may change."""
+    return Q(reporting_year__is_closed=False)
+
+
+def open_years() -> Q:
+    """The rule as a filter on reporting years: those in which some actor's figures may change."""
+    return Q(is_closed=False)

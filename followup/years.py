@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from strategy.models import Strategy
 
+from . import write_rule
 from .models import ReportingYear, ReportingYearQuerySet
 
 
@@ -23,7 +24,7 @@ def ensure_reporting_years(strategy: Strategy) -> int:
 
 def default_year(years: list[ReportingYear]) -> ReportingYear | None:
     """The year being followed up: the earliest open one (years are closed in order), else the last."""
-    open_years = [year for year in years if not year.is_closed]
+    open_years = [year for year in years if write_rule.is_writable(None, year)]
     if open_years:
         return open_years[0]
     return years[-1] if years else None

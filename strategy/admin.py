@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
 
 from .models import (
     Actor,
@@ -65,6 +67,25 @@ class MunicipalityInline(admin.TabularInline):
     model = Municipality
     extra = 0
     fields = ["code", "name", "county_code"]
+
+    def get_formset(self, request: HttpRequest, obj: Actor | None = None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        municipality_admin = self.admin_site._registry[Municipality]
+
+        class DeletesWhereAllowed(formset):
+            """Rows go only where the municipality's own admin lets them: apps built on
+            strategy refuse deleting a municipality that their records still need."""
+
+            def clean(self) -> None:
+                super().clean()
+                for form in self.deleted_forms:
+                    if not municipality_admin.has_delete_permission(request, form.instance):
+                        raise ValidationError(
+                            f"{form.instance.name} kan inte tas bort: kommunen finns i uppgifter "
+                            "som inte får ändras, till exempel insatser i ett stängt år."
+                        )
+
+        return DeletesWhereAllowed
 
 
 class MembershipInline(admin.TabularInline):

@@ -140,11 +140,6 @@ class Priority(models.Model):
                 raise ValidationError({"number": "Det finns redan en prioritering med det numret."})
 
 
-class FocusAreaQuerySet(models.QuerySet):
-    def in_force(self, year: int) -> "FocusAreaQuerySet":
-        return self.filter(Q(last_year__isnull=True) | Q(last_year__gte=year), first_year__lte=year)
-
-
 class FocusArea(models.Model):
     """An area BHU pointed out for joint effort (kraftsamling), valid for a span of years."""
 
@@ -161,8 +156,6 @@ class FocusArea(models.Model):
     goal_areas = models.ManyToManyField(
         GoalArea, related_name="focus_areas", verbose_name="målområden", blank=True
     )
-
-    objects = FocusAreaQuerySet.as_manager()
 
     class Meta:
         verbose_name = "kraftsamlingsområde"

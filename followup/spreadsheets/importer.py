@@ -23,6 +23,8 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from followup import write_rule
+from followup.entries import save_new_version
 from followup.formatting import AmountError, format_kr, parse_amount
 from followup.models import MAX_AMOUNT, FundingSource, ImportBatch, ReportingYear, SpendingEntry
 from strategy import roles
@@ -334,10 +336,8 @@ def plan_import(
     if not roles.editable_actors(user).filter(pk=actor.pk).exists():
         plan.errors.append(CellError(None, None, f"Du kan inte rapportera för {actor.name}."))
         return plan
-    try:
-        reporting_year.ensure_open()
-    except ValidationError as error:
-        plan.errors.append(CellError(None, None, error.messages[0]))
+    if refused := write_rule.refusal(actor, reporting_year):
+        plan.errors.append(CellError(None, None, refused))
         return plan
     entries = (
         SpendingEntry.objects.filter(actor=actor, reporting_year=reporting_year)
@@ -453,9 +453,7 @@ def apply_import(
         entry = planned.entry
         for name in COMPARED_FIELDS:
             setattr(entry, name, planned.values[name])
-        entry.updated_by = user
         entry.last_import = batch
-        entry.version += 1
         entry._change_reason = reason
         entry._history_user = user
         if {m.pk for m in entry.municipalities.all()} != {m.pk for m in planned.municipalities}:
@@ -463,7 +461,8 @@ def apply_import(
             entry.skip_history_when_saving = True
             entry.municipalities.set(planned.municipalities)
             del entry.skip_history_when_saving
-        entry.save()
+        # Locked by the plan above, whose fingerprint holds the version the user confirmed.
+        save_new_version(entry, user=user, stored_version=entry.version)
     return batch
 
 

@@ -13,6 +13,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from followup import write_rule
 from followup.formatting import format_kr, format_number
 from followup.models import MAX_AMOUNT, FundingSource, ReportingYear, SpendingEntry
 from strategy.models import Actor
@@ -72,7 +73,7 @@ def _write_lists(sheet, reference: cols.ReferenceData, year: int) -> dict[str, s
 def _instructions(actor: Actor, year: ReportingYear) -> list[str]:
     status = (
         "Året är stängt: filen kan inte importeras förrän en administratör öppnar året igen."
-        if year.is_closed
+        if not write_rule.is_writable(actor, year)
         else "Året är öppet för rapportering."
     )
     return [

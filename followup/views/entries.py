@@ -22,6 +22,7 @@ from strategy import roles
 from strategy.models import Actor, Strategy
 from strategy.shortcuts import current_strategy_or_404
 
+from .. import write_rule
 from ..entries import StaleEntryError, copy_entries, delete_entry, entry_totals, save_entry
 from ..forms import CopyEntriesForm, CopyYearForm, EntryEditForm, EntryFilterForm, EntryForm
 from ..history import entry_history
@@ -36,17 +37,17 @@ STALE_MESSAGE = (
 )
 
 
-def _list_title(user) -> str:
+def _list_title(user: roles.User) -> str:
     return "Insatser" if roles.can_read_all(user) else "Mina insatser"
 
 
-def _readable_actors(user) -> QuerySet[Actor]:
+def _readable_actors(user: roles.User) -> QuerySet[Actor]:
     if not roles.can_read_reports(user):
         raise PermissionDenied("Ditt konto har inte behörighet att se insatser.")
     return Actor.objects.all() if roles.can_read_all(user) else roles.editable_actors(user)
 
 
-def _writable_actors(user) -> QuerySet[Actor]:
+def _writable_actors(user: roles.User) -> QuerySet[Actor]:
     """The actors this user writes for; 403 for read-only users (BHU, administrators)."""
     actors = roles.editable_actors(user)
     if not actors.exists():
@@ -70,11 +71,10 @@ def _get_entry_for_writer(request: HttpRequest, pk: int) -> SpendingEntry:
     return get_object_or_404(entries, pk=pk)
 
 
-def _refuse_closed_year(request: HttpRequest, entry: SpendingEntry) -> HttpResponse | None:
-    try:
-        entry.reporting_year.ensure_open()
-    except ValidationError as error:
-        messages.error(request, error.messages[0])
+def _refuse_locked(request: HttpRequest, entry: SpendingEntry) -> HttpResponse | None:
+    """Back to the entry with the write rule's message when its figures may not change."""
+    if refused := write_rule.refusal(entry.actor, entry.reporting_year):
+        messages.error(request, refused)
         return redirect(entry)
     return None
 
@@ -111,7 +111,9 @@ def entry_list(request: HttpRequest) -> HttpResponse:
         "actor": actor,
         "entries": entries.select_related("actor", "goal_area", "priority", "focus_area"),
         "totals": entry_totals(entries),
-        "can_write": roles.editable_actors(request.user).exists(),
+        "can_write": year is not None
+        and roles.editable_actors(request.user).exists()
+        and write_rule.is_writable(actor, year),
         "can_copy": year is not None and year.year > strategy.start_year,
         "export_query": urlencode({"year": year.year, **({"actor": actor.slug} if actor else {})}),
     }
@@ -126,8 +128,8 @@ def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "entry": entry,
         "municipalities": entry.municipalities.all(),
         "history": entry_history(entry),
-        "can_edit": not entry.reporting_year.is_closed
-        and roles.editable_actors(request.user).filter(pk=entry.actor_id).exists(),
+        "locked": write_rule.lock_reason(entry.actor, entry.reporting_year),
+        "can_edit": SpendingEntry.objects.editable_by(request.user).filter(pk=entry.pk).exists(),
         "crumbs": _crumbs(request, entry.reporting_year.year),
     }
     return render(request, "followup/entry_detail.html", context)
@@ -142,7 +144,12 @@ def entry_create(request: HttpRequest) -> HttpResponse:
         form = EntryForm(request.POST, user=request.user, strategy=strategy)
         if form.is_valid():
             try:
-                entry = save_entry(form, user=request.user)
+                entry = save_entry(
+                    form.save(commit=False),
+                    municipalities=form.cleaned_data["municipalities"],
+                    user=request.user,
+                    expected_version=None,
+                )
             except ValidationError as error:
                 form.add_error("reporting_year", error)
             else:
@@ -161,7 +168,7 @@ def entry_create(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def entry_update(request: HttpRequest, pk: int) -> HttpResponse:
     entry = _get_entry_for_writer(request, pk)
-    if refused := _refuse_closed_year(request, entry):
+    if refused := _refuse_locked(request, entry):
         return refused
     strategy = entry.reporting_year.strategy
     current = None
@@ -169,7 +176,12 @@ def entry_update(request: HttpRequest, pk: int) -> HttpResponse:
         form = EntryEditForm(request.POST, instance=entry, user=request.user, strategy=strategy)
         if form.is_valid():
             try:
-                saved = save_entry(form, user=request.user, expected_version=form.cleaned_data["version"])
+                saved = save_entry(
+                    form.save(commit=False),
+                    municipalities=form.cleaned_data["municipalities"],
+                    user=request.user,
+                    expected_version=form.cleaned_data["version"],
+                )
             except ValidationError as error:
                 form.add_error("reporting_year", error)
             except StaleEntryError as stale:
@@ -201,7 +213,7 @@ def entry_update(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def entry_delete(request: HttpRequest, pk: int) -> HttpResponse:
     entry = _get_entry_for_writer(request, pk)
-    if refused := _refuse_closed_year(request, entry):
+    if refused := _refuse_locked(request, entry):
         return refused
     if request.method == "POST":
         try:
@@ -266,8 +278,4 @@ def _copy_target_problem(year: ReportingYear | None, strategy: Strategy) -> str 
         return "Det finns inget öppet år att kopiera till."
     if year.year <= strategy.start_year:
         return f"{year.year} är strategins första år; det finns inget föregående år att kopiera från."
-    try:
-        year.ensure_open()
-    except ValidationError as error:
-        return error.messages[0]
-    return None
+    return write_rule.refusal(None, year)
