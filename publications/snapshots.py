@@ -10,6 +10,8 @@ the other (an actor added since, say).
 from dataclasses import dataclass
 from decimal import Decimal
 
+from followup.reports import PAGES, dimension
+
 ZERO = Decimal("0.00")
 
 FigureKey = tuple[str, str]
@@ -59,19 +61,13 @@ def compare_snapshots(published: dict, live: dict) -> list[FigureDifference]:
     return differences
 
 
-_HEADINGS = {
-    "goal_area": "Målområde",
-    "focus_area": "Kraftsamlingsområde",
-    "actor": "Aktör",
-    "funding_source": "Finansieringskälla",
-    "priority": "Prioritering",
-}
-
-
 def snapshot_sections(snapshot: dict) -> list[dict]:
-    """The breakdowns a one-year report shows, in reading order, each with the heading of its
-    first column. (Its breakdown per year would repeat the grand total.)"""
+    """The breakdowns a one-year report shows, in the annual report's order (`PAGES`), each
+    with the heading of its first column; those a snapshot lacks, as older ones do, are
+    left out. (Its breakdown per year would repeat the grand total.)"""
     breakdowns = snapshot["breakdowns"]
     return [
-        {"heading": heading, **breakdowns[name]} for name, heading in _HEADINGS.items() if name in breakdowns
+        {"heading": dimension(name).label, **breakdowns[name]}
+        for name in PAGES["annual_report"]
+        if name in breakdowns
     ]
