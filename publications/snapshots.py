@@ -4,7 +4,9 @@ Both sides are `followup.reports.Report.as_snapshot()` data. A figure is an amou
 one place of the report: the grand total, one line of a breakdown or one cell of a
 matrix. Figures are matched by their keys, not their labels, so a renamed goal area is
 not mistaken for a change in money; a figure found on one side only counts as zero on
-the other (an actor added since, say).
+the other (an actor added since, say). Only the sections the published snapshot holds
+are compared: a breakdown or matrix added to the reports after publication is not a
+difference in money, so it never shows as one.
 """
 
 from dataclasses import dataclass
@@ -29,6 +31,10 @@ class FigureDifference:
         return self.now - self.published
 
 
+def _sections(snapshot: dict) -> set[str]:
+    return {"total", *snapshot["breakdowns"], *snapshot["matrices"]}
+
+
 def snapshot_figures(snapshot: dict) -> dict[FigureKey, tuple[str, str, Decimal]]:
     """Every amount of a snapshot, keyed by (section, figure key), with section and figure labels."""
     figures: dict[FigureKey, tuple[str, str, Decimal]] = {
@@ -50,8 +56,11 @@ def snapshot_figures(snapshot: dict) -> dict[FigureKey, tuple[str, str, Decimal]
 
 
 def compare_snapshots(published: dict, live: dict) -> list[FigureDifference]:
-    """The figures whose amounts differ, in the order of the published report (new ones last)."""
-    before, after = snapshot_figures(published), snapshot_figures(live)
+    """The figures whose amounts differ, in the order of the published report (new ones
+    last), in the sections the published report holds."""
+    sections = _sections(published)
+    before = snapshot_figures(published)
+    after = {key: figure for key, figure in snapshot_figures(live).items() if key[0] in sections}
     differences = []
     for key in [*before, *(key for key in after if key not in before)]:
         section, label, old = before.get(key) or (*after[key][:2], ZERO)
