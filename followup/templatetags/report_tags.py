@@ -5,7 +5,6 @@ from urllib.parse import urlencode
 
 from django import template
 from django.urls import reverse
-from django.utils.safestring import SafeString
 
 from followup import charts
 from followup.formatting import format_number, format_percent
@@ -81,11 +80,11 @@ def area_report_url(name: str, figure: Figure, filters: ReportFilters) -> str:
     return f"{reverse(area.area_page, args=[figure.key])}?{query}"
 
 
-@register.simple_tag
-def bar_chart(breakdown: Breakdown, period: str) -> SafeString:
-    return charts.bar_chart(breakdown, chart_id=f"diagram-{breakdown.dimension}", period=period)
+@register.inclusion_tag("followup/charts/_bar_chart.html")
+def bar_chart(breakdown: Breakdown, period: str) -> dict:
+    return {"chart": charts.bar_chart(breakdown, chart_id=f"diagram-{breakdown.dimension}", period=period)}
 
 
-@register.simple_tag
-def trend_chart(by_year: Breakdown, period: str) -> SafeString:
-    return charts.trend_chart(by_year, chart_id="diagram-trend", period=period)
+@register.inclusion_tag("followup/charts/_trend_chart.html")
+def trend_chart(by_year: Breakdown, period: str) -> dict:
+    return {"chart": charts.trend_chart(by_year, chart_id="diagram-trend", period=period)}
