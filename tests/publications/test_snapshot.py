@@ -111,16 +111,17 @@ def live_figures(report: AnnualReport) -> dict:
 
 
 def _added_since(live: dict) -> dict:
-    """The live figures as they would be after a breakdown and a matrix were added to the reports."""
+    """The live figures as they would be after a breakdown and a matrix were added to the
+    reports (under names no real breakdown has)."""
     figure = {"key": "1.1", "label": "1.1 Ett nytt område", "total": live["total"]["total"]}
-    live["breakdowns"]["development_area"] = {
-        "dimension": "development_area",
-        "title": "Per utvecklingsområde",
+    live["breakdowns"]["added_after_publication"] = {
+        "dimension": "added_after_publication",
+        "title": "Per nytt område",
         "figures": [figure],
         "total": live["total"],
     }
-    live["matrices"]["actor_by_funding_source"] = {
-        "title": "Aktör × finansieringskälla",
+    live["matrices"]["actor_by_added_after_publication"] = {
+        "title": "Aktör × nytt område",
         "columns": [{"key": "eu", "label": "EU-medel", "total": live["total"]["total"]}],
         "rows": [{"header": {"key": "vgr", "label": "VGR"}, "cells": [{"total": live["total"]["total"]}]}],
         "total": live["total"],
@@ -149,8 +150,8 @@ def test_a_changed_figure_is_still_a_difference_beside_sections_added_since(admi
         Decimal("250000.00"),
     )
     assert not {section for section, _ in differences} & {
-        "Per utvecklingsområde",
-        "Aktör × finansieringskälla",
+        "Per nytt område",
+        "Aktör × nytt område",
     }
 
 
