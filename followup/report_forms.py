@@ -1,18 +1,19 @@
 """The report filters as a plain GET form: every view of a report is a shareable address.
 
-The form reads the parameters that `ReportFilters.as_query()` writes (`fran`, `till`,
-`aktor`, `malomrade`, `prioritering`, `kraftsamling`, `finansiering`) and turns them
-back into `ReportFilters`; anything it cannot read gets a Swedish message naming the
-value. On the pages of one area or actor that dimension comes from the address, so its
-field is left out (`fixed`).
+The form reads the parameters that `ReportFilters.as_query()` writes (`fran`, `till` and
+each filter dimension's own, see `reports.FILTERS`) and turns them back into
+`ReportFilters`; anything it cannot read gets a Swedish message naming the value. On the
+pages of one area or actor that dimension comes from the address, so its field is left
+out (`fixed`).
 """
+
+from typing import Any
 
 from django import forms
 
 from strategy.models import Strategy
 
-from .models import FundingSource
-from .reports import NONE_KEY, ReportChoices, ReportFilters
+from .reports import FILTERS, NONE_KEY, Dimension, ReportChoices, ReportFilters, dimension
 
 ALL = ""
 
@@ -26,18 +27,15 @@ ENTRY_ORDERS = {
 }
 
 
-def _choice(label: str, choices: list, invalid: str, help_text: str = "") -> forms.ChoiceField:
+def _choice(label: str, choices: list, invalid: str) -> forms.ChoiceField:
     return forms.ChoiceField(
-        label=label,
-        choices=choices,
-        required=False,
-        help_text=help_text,
-        error_messages={"invalid_choice": invalid},
+        label=label, choices=choices, required=False, error_messages={"invalid_choice": invalid}
     )
 
 
 class ReportFilterForm(forms.Form):
-    """Years, actor, goal area, priority, focus area and funding source of a report."""
+    """Years and one value of each filter dimension (actor, goal area, priority, focus area,
+    funding source) of a report."""
 
     def __init__(
         self,
@@ -64,53 +62,29 @@ class ReportFilterForm(forms.Form):
             [(ALL, f"{strategy.end_year} (periodens slut)"), *years],
             f"Välj ett år mellan {period}; ”%(value)s” är inget år i strategins period.",
         )
-        if "actor" not in self.fixed:
-            self.fields["aktor"] = _choice(
-                "Aktör",
-                [(ALL, "Alla aktörer"), *((actor.slug, actor.name) for actor in choices.actors)],
-                "Det finns ingen aktör med kortnamnet ”%(value)s”.",
-            )
-        goal_areas = choices.goal_areas
-        if "goal_area" not in self.fixed:
-            self.fields["malomrade"] = _choice(
-                "Målområde",
-                [(ALL, "Alla målområden"), *((str(area.number), str(area)) for area in goal_areas)],
-                "Det finns inget målområde med nummer ”%(value)s”.",
-            )
-        else:
-            goal_areas = [self.fixed["goal_area"]]
-        grouped = [
-            (
-                str(area),
-                [
-                    (str(priority.number), str(priority))
-                    for priority in choices.priorities
-                    if priority.goal_area_id == area.pk
-                ],
-            )
-            for area in goal_areas
+        within = ReportFilters(first_year=strategy.start_year, last_year=strategy.end_year, **self.fixed)
+        for item in FILTERS:
+            if item.name not in self.fixed:
+                self.fields[item.param] = self._field(item, within)
+
+    def _field(self, item: Dimension, within: ReportFilters) -> forms.ChoiceField:
+        members = [
+            member for member in item.members(self.choices.of(item.name), within) if member.key != NONE_KEY
         ]
-        self.fields["prioritering"] = _choice(
-            "Prioritering",
-            [(ALL, "Alla prioriteringar"), *grouped, (NONE_KEY, "Ingen prioritering angiven")],
-            "Det finns ingen prioritering med nummer ”%(value)s”"
-            + (" i det här målområdet." if "goal_area" in self.fixed else "."),
-        )
-        if "focus_area" not in self.fixed:
-            self.fields["kraftsamling"] = _choice(
-                "Kraftsamlingsområde",
-                [
-                    (ALL, "Alla, även utanför kraftsamlingsområdena"),
-                    *((str(area.number), str(area)) for area in choices.focus_areas),
-                    (NONE_KEY, "Utanför kraftsamlingsområdena"),
-                ],
-                "Det finns inget kraftsamlingsområde med nummer ”%(value)s”.",
-            )
-        self.fields["finansiering"] = _choice(
-            "Finansieringskälla",
-            [(ALL, "Alla finansieringskällor"), *FundingSource.choices],
-            "Det finns ingen finansieringskälla som heter ”%(value)s”.",
-        )
+        options: list = [(member.key, member.label) for member in members]
+        invalid = item.unknown
+        if item.parent:
+            # Grouped under their parents (priorities under goal areas), or only those of the
+            # page's own parent.
+            parents = [within.get(item.parent)] if item.parent in self.fixed else self.choices.of(item.parent)
+            options = [
+                (str(parent), [(m.key, m.label) for m in members if getattr(m.value, item.parent) == parent])
+                for parent in parents
+            ]
+            if item.parent in self.fixed:
+                invalid += f" i det här {dimension(item.parent).definite}"
+        none = [(NONE_KEY, item.none_label)] if item.none_label else []
+        return _choice(item.label, [(ALL, item.every), *options, *none], f"{invalid}.")
 
     def clean(self) -> dict:
         cleaned = super().clean()
@@ -127,27 +101,18 @@ class ReportFilterForm(forms.Form):
     def filters(self) -> ReportFilters:
         """The filters the valid form describes, with the fixed dimension of the page."""
         data = self.cleaned_data
-        choices = self.choices
-
-        def by_number(objects, key: str):
-            if not data.get(key):
-                return None
-            if data[key] == NONE_KEY:
-                return NONE_KEY
-            return next(item for item in objects if str(item.number) == data[key])
-
-        actor = next((item for item in choices.actors if item.slug == data.get("aktor")), None)
-        values = {
-            "first_year": int(data["fran"] or self.strategy.start_year),
-            "last_year": int(data["till"] or self.strategy.end_year),
-            "actor": actor,
-            "goal_area": by_number(choices.goal_areas, "malomrade"),
-            "priority": by_number(choices.priorities, "prioritering"),
-            "focus_area": by_number(choices.focus_areas, "kraftsamling"),
-            "funding_source": data.get("finansiering") or None,
-        }
-        values.update(self.fixed)
-        return ReportFilters(**values)
+        values: dict[str, Any] = {}
+        for item in FILTERS:
+            key = data.get(item.param)
+            if key == NONE_KEY:
+                values[item.name] = NONE_KEY
+            elif key:
+                values[item.name] = next(row for row in self.choices.of(item.name) if item.key(row) == key)
+        return ReportFilters(
+            first_year=int(data["fran"] or self.strategy.start_year),
+            last_year=int(data["till"] or self.strategy.end_year),
+            **(values | self.fixed),
+        )
 
 
 class EntryListForm(ReportFilterForm):

@@ -4,11 +4,15 @@ Both sides are `followup.reports.Report.as_snapshot()` data. A figure is an amou
 one place of the report: the grand total, one line of a breakdown or one cell of a
 matrix. Figures are matched by their keys, not their labels, so a renamed goal area is
 not mistaken for a change in money; a figure found on one side only counts as zero on
-the other (an actor added since, say).
+the other (an actor added since, say). Only the sections the published snapshot holds
+are compared: a breakdown or matrix added to the reports after publication is not a
+difference in money, so it never shows as one.
 """
 
 from dataclasses import dataclass
 from decimal import Decimal
+
+from followup.reports import PAGES, dimension
 
 ZERO = Decimal("0.00")
 
@@ -25,6 +29,10 @@ class FigureDifference:
     @property
     def difference(self) -> Decimal:
         return self.now - self.published
+
+
+def _sections(snapshot: dict) -> set[str]:
+    return {"total", *snapshot["breakdowns"], *snapshot["matrices"]}
 
 
 def snapshot_figures(snapshot: dict) -> dict[FigureKey, tuple[str, str, Decimal]]:
@@ -48,8 +56,11 @@ def snapshot_figures(snapshot: dict) -> dict[FigureKey, tuple[str, str, Decimal]
 
 
 def compare_snapshots(published: dict, live: dict) -> list[FigureDifference]:
-    """The figures whose amounts differ, in the order of the published report (new ones last)."""
-    before, after = snapshot_figures(published), snapshot_figures(live)
+    """The figures whose amounts differ, in the order of the published report (new ones
+    last), in the sections the published report holds."""
+    sections = _sections(published)
+    before = snapshot_figures(published)
+    after = {key: figure for key, figure in snapshot_figures(live).items() if key[0] in sections}
     differences = []
     for key in [*before, *(key for key in after if key not in before)]:
         section, label, old = before.get(key) or (*after[key][:2], ZERO)
@@ -59,19 +70,13 @@ def compare_snapshots(published: dict, live: dict) -> list[FigureDifference]:
     return differences
 
 
-_HEADINGS = {
-    "goal_area": "Målområde",
-    "focus_area": "Kraftsamlingsområde",
-    "actor": "Aktör",
-    "funding_source": "Finansieringskälla",
-    "priority": "Prioritering",
-}
-
-
 def snapshot_sections(snapshot: dict) -> list[dict]:
-    """The breakdowns a one-year report shows, in reading order, each with the heading of its
-    first column. (Its breakdown per year would repeat the grand total.)"""
+    """The breakdowns a one-year report shows, in the annual report's order (`PAGES`), each
+    with the heading of its first column; those a snapshot lacks, as older ones do, are
+    left out. (Its breakdown per year would repeat the grand total.)"""
     breakdowns = snapshot["breakdowns"]
     return [
-        {"heading": heading, **breakdowns[name]} for name, heading in _HEADINGS.items() if name in breakdowns
+        {"heading": dimension(name).label, **breakdowns[name]}
+        for name in PAGES["annual_report"]
+        if name in breakdowns
     ]

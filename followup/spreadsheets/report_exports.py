@@ -8,31 +8,31 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from followup.reports import Breakdown, Figure, Matrix, Report, year_over_year
-from followup.templatetags.report_tags import DIMENSION_LABELS
+from followup.reports import (
+    DIMENSIONS,
+    MATRICES,
+    Breakdown,
+    Figure,
+    Matrix,
+    Report,
+    dimension,
+    year_over_year,
+)
 
 from .workbook import Column, Table
 
-# Table name (the `tabell` parameter) -> sheet title, in the order of the workbook.
-TABLES = {
-    "goal_area": "Målområde",
-    "priority": "Prioritering",
-    "focus_area": "Kraftsamlingsområde",
-    "actor": "Aktör",
-    "funding_source": "Finansieringskälla",
-    "year": "År",
-    "actor_by_focus_area": "Aktör × kraftsamlingsområde",
-    "actor_by_goal_area": "Aktör × målområde",
-}
+# Table name (the `tabell` parameter) -> sheet title, in the order of the workbook: every
+# breakdown, then every matrix.
+TABLES = {item.name: item.label for item in DIMENSIONS} | {spec.name: spec.title for spec in MATRICES}
 
 
 class UnknownTable(ValueError):
     """A table name that is not one of `TABLES`; the message is Swedish and meant for the user."""
 
 
-def _breakdown_columns(dimension: str, change_label: str) -> list[Column]:
+def _breakdown_columns(name: str, change_label: str) -> list[Column]:
     return [
-        Column("label", DIMENSION_LABELS[dimension], width=48),
+        Column("label", dimension(name).label, width=48),
         Column("total", "Belopp (kr)", "kr", width=20, total=True),
         Column("share", "Andel (%)", "percent", width=10),
         Column("count", "Antal insatser", "integer", width=14, total=True),
@@ -54,7 +54,7 @@ def _figure_row(figure: Figure, *, change: Decimal | None, change_percent: Decim
     }
 
 
-def _breakdown_rows(report: Report, breakdown: Breakdown) -> Iterator[dict[str, Any]]:
+def _breakdown_rows(breakdown: Breakdown) -> Iterator[dict[str, Any]]:
     if breakdown.dimension == "year":
         # Each year against the year before it, as the report page's trend table shows.
         for row in year_over_year(breakdown):
@@ -76,7 +76,7 @@ def breakdown_table(report: Report, breakdown: Breakdown, *, made_by: str) -> Ta
     return Table(
         title=_title(report, breakdown.title.lower()),
         columns=_breakdown_columns(breakdown.dimension, change_label),
-        rows=_breakdown_rows(report, breakdown),
+        rows=_breakdown_rows(breakdown),
         filters=report.filters.describe(),
         generated_by=made_by,
         sheet_title=TABLES[breakdown.dimension],
@@ -92,7 +92,7 @@ def _column_key(figure: Figure) -> str:
     return f"column_{figure.key}"
 
 
-def matrix_table(report: Report, name: str, matrix: Matrix, *, made_by: str) -> Table:
+def matrix_table(report: Report, matrix: Matrix, *, made_by: str) -> Table:
     """Actors as rows, the matrix's columns, each row's total, and a row of column totals."""
     columns = [
         Column("label", matrix.row_title, width=36),
@@ -114,7 +114,7 @@ def matrix_table(report: Report, name: str, matrix: Matrix, *, made_by: str) -> 
         rows=rows,
         filters=report.filters.describe(),
         generated_by=made_by,
-        sheet_title=TABLES[name],
+        sheet_title=TABLES[matrix.name],
         totals_row=totals,
     )
 
@@ -124,14 +124,10 @@ def report_table(report: Report, name: str, *, made_by: str) -> Table:
     if name not in TABLES:
         known = ", ".join(TABLES)
         raise UnknownTable(f"Det finns ingen tabell som heter ”{name}”. Välj en av: {known}.")
-    matrices = {
-        "actor_by_focus_area": report.actor_by_focus_area,
-        "actor_by_goal_area": report.actor_by_goal_area,
-    }
-    if name in matrices:
-        return matrix_table(report, name, matrices[name], made_by=made_by)
-    breakdown = next(breakdown for breakdown in report.breakdowns if breakdown.dimension == name)
-    return breakdown_table(report, breakdown, made_by=made_by)
+    table = report.table(name)
+    if isinstance(table, Matrix):
+        return matrix_table(report, table, made_by=made_by)
+    return breakdown_table(report, table, made_by=made_by)
 
 
 def report_tables(report: Report, *, made_by: str) -> list[Table]:

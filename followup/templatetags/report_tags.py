@@ -5,35 +5,18 @@ from urllib.parse import urlencode
 
 from django import template
 from django.urls import reverse
-from django.utils.safestring import SafeString
 
 from followup import charts
 from followup.formatting import format_number, format_percent
-from followup.reports import NONE_KEY, Breakdown, Figure, ReportFilters
+from followup.reports import NONE_KEY, Breakdown, Figure, ReportFilters, dimension
 
 register = template.Library()
 
-# Which report page shows one figure of a breakdown, and the filter that page fixes.
-_AREA_PAGES = {
-    "goal_area": ("followup:report_goal_area", "goal_area"),
-    "focus_area": ("followup:report_focus_area", "focus_area"),
-    "actor": ("followup:report_actor", "actor"),
-}
-
-DIMENSION_LABELS = {
-    "goal_area": "Målområde",
-    "priority": "Prioritering",
-    "focus_area": "Kraftsamlingsområde",
-    "actor": "Aktör",
-    "funding_source": "Finansieringskälla",
-    "year": "År",
-}
-
 
 @register.simple_tag
-def dimension_label(dimension: str) -> str:
+def dimension_label(name: str) -> str:
     """The column heading of a breakdown's first column."""
-    return DIMENSION_LABELS[dimension]
+    return dimension(name).label
 
 
 @register.filter
@@ -77,29 +60,31 @@ def drilldown_url(filters: ReportFilters, figure: Figure | None = None) -> str:
 
 
 @register.simple_tag
-def area_report_url(dimension: str, figure: Figure, filters: ReportFilters) -> str:
-    """The report page of a goal area, focus area or actor, keeping the other filters."""
-    if dimension not in _AREA_PAGES or figure.key == NONE_KEY:
+def area_report_url(name: str, figure: Figure, filters: ReportFilters) -> str:
+    """The report page of one value of a dimension (a goal area, focus area or actor),
+    keeping the other filters; "" when the dimension has no such page."""
+    area = dimension(name)
+    if area.area_page is None or figure.key == NONE_KEY:
         return ""
-    url_name, fixed = _AREA_PAGES[dimension]
-    changes = {fixed: None}
-    priority = filters.priority
-    if (
-        dimension == "goal_area"
-        and priority not in (None, NONE_KEY)
-        and str(priority.goal_area.number) != figure.key
-    ):
-        # A goal area's page offers only its own priorities.
-        changes["priority"] = None
+    changes = {name: None}
+    for child, chosen in filters.chosen:
+        # A value belonging under another value of this dimension is dropped: the page of a
+        # goal area offers only its own priorities.
+        if (
+            dimension(child).parent == name
+            and chosen != NONE_KEY
+            and area.key(getattr(chosen, name)) != figure.key
+        ):
+            changes[child] = None
     query = urlencode(filters.narrowed(**changes).as_query())
-    return f"{reverse(url_name, args=[figure.key])}?{query}"
+    return f"{reverse(area.area_page, args=[figure.key])}?{query}"
 
 
-@register.simple_tag
-def bar_chart(breakdown: Breakdown, period: str) -> SafeString:
-    return charts.bar_chart(breakdown, chart_id=f"diagram-{breakdown.dimension}", period=period)
+@register.inclusion_tag("followup/charts/_bar_chart.html")
+def bar_chart(breakdown: Breakdown, period: str) -> dict:
+    return {"chart": charts.bar_chart(breakdown, chart_id=f"diagram-{breakdown.dimension}", period=period)}
 
 
-@register.simple_tag
-def trend_chart(by_year: Breakdown, period: str) -> SafeString:
-    return charts.trend_chart(by_year, chart_id="diagram-trend", period=period)
+@register.inclusion_tag("followup/charts/_trend_chart.html")
+def trend_chart(by_year: Breakdown, period: str) -> dict:
+    return {"chart": charts.trend_chart(by_year, chart_id="diagram-trend", period=period)}

@@ -66,13 +66,15 @@ def _overview_url(filters: ReportFilters | None = None) -> str:
 
 def _report_page(
     request: HttpRequest,
-    template: str,
+    page: str,
     *,
     strategy: Strategy,
     choices: ReportChoices,
     fixed: dict | None = None,
     **context,
 ) -> HttpResponse:
+    """A report page: the overview, or the page of one value of a dimension (`fixed`)."""
+    template = f"followup/report_{page}.html"
     form = ReportFilterForm(request.GET, strategy=strategy, choices=choices, fixed=fixed)
     context |= {"strategy": strategy, "form": form, "crumbs": [("Uppföljning", _overview_url())]}
     if not form.is_valid():
@@ -82,7 +84,8 @@ def _report_page(
         context["crumbs"] = [("Uppföljning", _overview_url(report.filters.narrowed(**dict.fromkeys(fixed))))]
     context |= {
         "report": report,
-        "period": dict(report.filters.describe())["År"],
+        "sections": report.sections(page),
+        "period": report.filters.period,
         "previous_year": report.comparison_years[0],
         "years": year_over_year(report.by_year),
     }
@@ -92,54 +95,32 @@ def _report_page(
 @report_reader_required
 def report_overview(request: HttpRequest) -> HttpResponse:
     strategy = current_strategy_or_404()
+    return _report_page(request, "overview", strategy=strategy, choices=load_choices(strategy))
+
+
+def _area_page(request: HttpRequest, name: str, **match) -> HttpResponse:
+    """The report narrowed to the value of dimension `name` that the address names, or 404."""
+    strategy = current_strategy_or_404()
+    choices = load_choices(strategy)
+    value = _find(choices.of(name), **match)
     return _report_page(
-        request, "followup/report_overview.html", strategy=strategy, choices=load_choices(strategy)
+        request, name, strategy=strategy, choices=choices, fixed={name: value}, **{name: value}
     )
 
 
 @report_reader_required
 def report_focus_area(request: HttpRequest, number: int) -> HttpResponse:
-    strategy = current_strategy_or_404()
-    choices = load_choices(strategy)
-    area = _find(choices.focus_areas, number=number)
-    return _report_page(
-        request,
-        "followup/report_focus_area.html",
-        strategy=strategy,
-        choices=choices,
-        fixed={"focus_area": area},
-        focus_area=area,
-    )
+    return _area_page(request, "focus_area", number=number)
 
 
 @report_reader_required
 def report_goal_area(request: HttpRequest, number: int) -> HttpResponse:
-    strategy = current_strategy_or_404()
-    choices = load_choices(strategy)
-    area = _find(choices.goal_areas, number=number)
-    return _report_page(
-        request,
-        "followup/report_goal_area.html",
-        strategy=strategy,
-        choices=choices,
-        fixed={"goal_area": area},
-        goal_area=area,
-    )
+    return _area_page(request, "goal_area", number=number)
 
 
 @report_reader_required
 def report_actor(request: HttpRequest, slug: str) -> HttpResponse:
-    strategy = current_strategy_or_404()
-    choices = load_choices(strategy)
-    actor = _find(choices.actors, slug=slug)
-    return _report_page(
-        request,
-        "followup/report_actor.html",
-        strategy=strategy,
-        choices=choices,
-        fixed={"actor": actor},
-        actor=actor,
-    )
+    return _area_page(request, "actor", slug=slug)
 
 
 @report_reader_required

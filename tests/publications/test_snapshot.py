@@ -4,8 +4,9 @@ from decimal import Decimal
 
 import pytest
 
+from followup.reports import ReportFilters, build_report
 from publications.models import AnnualReport, PublicationStatus
-from publications.snapshots import compare_snapshots
+from publications.snapshots import compare_snapshots, snapshot_sections
 from tests.conftest import client_for, make_entry
 
 from .conftest import make_published_report, make_report
@@ -101,3 +102,64 @@ def test_figures_are_matched_by_key_not_by_label():
     renamed = _snapshot("10.00", {"1": "10.00"})
     renamed["breakdowns"]["goal_area"]["figures"][0]["label"] = "Nytt namn"
     assert compare_snapshots(published, renamed) == []
+
+
+def live_figures(report: AnnualReport) -> dict:
+    """Today's figures of the report's year, in today's snapshot format."""
+    filters = ReportFilters(first_year=report.year, last_year=report.year)
+    return build_report(strategy=report.strategy, filters=filters).as_snapshot()
+
+
+def _added_since(live: dict) -> dict:
+    """The live figures as they would be after a breakdown and a matrix were added to the
+    reports (under names no real breakdown has)."""
+    figure = {"key": "1.1", "label": "1.1 Ett nytt område", "total": live["total"]["total"]}
+    live["breakdowns"]["added_after_publication"] = {
+        "dimension": "added_after_publication",
+        "title": "Per nytt område",
+        "figures": [figure],
+        "total": live["total"],
+    }
+    live["matrices"]["actor_by_added_after_publication"] = {
+        "title": "Aktör × nytt område",
+        "columns": [{"key": "eu", "label": "EU-medel", "total": live["total"]["total"]}],
+        "rows": [{"header": {"key": "vgr", "label": "VGR"}, "cells": [{"total": live["total"]["total"]}]}],
+        "total": live["total"],
+    }
+    return live
+
+
+def test_sections_added_to_the_reports_after_publication_are_no_differences(admin_user):
+    make_entry(year=2016, goal=1, amount="100000.00")
+    report = make_published_report(user=admin_user, year=2016)
+    live = _added_since(live_figures(report))
+    assert compare_snapshots(report.snapshot, live) == []
+
+
+def test_a_changed_figure_is_still_a_difference_beside_sections_added_since(admin_user):
+    entry = make_entry(year=2016, goal=1, amount="100000.00")
+    report = make_published_report(user=admin_user, year=2016)
+    entry.amount = Decimal("250000.00")
+    entry.save()
+    live = _added_since(live_figures(report))
+    differences = {
+        (d.section, d.label): (d.published, d.now) for d in compare_snapshots(report.snapshot, live)
+    }
+    assert differences[("Per målområde", "1. En ledande kunskapsregion")] == (
+        Decimal("100000.00"),
+        Decimal("250000.00"),
+    )
+    assert not {section for section, _ in differences} & {
+        "Per nytt område",
+        "Aktör × nytt område",
+    }
+
+
+def test_published_figures_are_shown_under_the_dimensions_labels_in_the_annual_reports_order():
+    snapshot = _snapshot("10.00", {"1": "10.00"})
+    snapshot["breakdowns"]["actor"] = {"title": "Per aktör", "figures": []}
+    sections = snapshot_sections(snapshot)
+    assert [(section["heading"], section["title"]) for section in sections] == [
+        ("Målområde", "Per målområde"),
+        ("Aktör", "Per aktör"),
+    ]

@@ -1,12 +1,32 @@
-"""The SVG charts: named for assistive technology, values as text, safe, no inline styles."""
+"""The SVG charts: named for assistive technology, values as text, safe, no inline styles.
 
+The geometry comes from followup.charts and the templates draw it; the tests read the
+drawn SVG.
+"""
+
+import dataclasses
 import xml.etree.ElementTree as ET
 from decimal import Decimal
 
-from followup.charts import bar_chart, trend_chart
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeData
+
+from followup import charts
 from followup.reports import NONE_KEY, Breakdown, Figure
 
 SVG = "{http://www.w3.org/2000/svg}"
+
+
+def bar_chart(breakdown: Breakdown, **options) -> str:
+    return render_to_string(
+        "followup/charts/_bar_chart.html", {"chart": charts.bar_chart(breakdown, **options)}
+    )
+
+
+def trend_chart(breakdown: Breakdown, **options) -> str:
+    return render_to_string(
+        "followup/charts/_trend_chart.html", {"chart": charts.trend_chart(breakdown, **options)}
+    )
 
 
 def breakdown(*figures: tuple[str, str, str], dimension: str = "goal_area") -> Breakdown:
@@ -72,6 +92,17 @@ def test_labels_are_escaped_and_no_inline_style_is_used():
     assert "<script>" not in chart
     assert "&lt;script&gt;" in chart
     assert "style=" not in chart
+
+
+def test_chart_geometry_holds_plain_text_that_only_the_template_escapes():
+    geometry = charts.bar_chart(breakdown(("1", "<b>Kunskap</b>", "100")), chart_id="d", period="2017")
+    texts = [
+        geometry.title,
+        geometry.desc,
+        *(value for bar in geometry.bars for value in dataclasses.astuple(bar)),
+    ]
+    assert not any(isinstance(text, SafeData) for text in texts)
+    assert geometry.bars[0].label == "<b>Kunskap</b>"
 
 
 def test_long_labels_are_shortened_in_the_chart_but_kept_whole_in_the_tooltip():

@@ -57,10 +57,10 @@ def test_overview_figures_match_the_entries(bhu_member):
     report = client_for(bhu_member).get("/uppfoljning/").context["report"]
     assert report.total.total == total_of(entries)
     assert report.total.count == len(entries)
-    by_actor = {figure.key: figure.total for figure in report.by_actor.figures}
+    by_actor = {figure.key: figure.total for figure in report.breakdowns["actor"].figures}
     for entry_actor in {entry.actor for entry in entries}:
         assert by_actor[entry_actor.slug] == total_of(entries, lambda e, a=entry_actor: e.actor == a)
-    outside = next(figure for figure in report.by_focus_area.figures if figure.key == NONE_KEY)
+    outside = next(figure for figure in report.breakdowns["focus_area"].figures if figure.key == NONE_KEY)
     assert outside.total == total_of(entries, lambda e: e.focus_area is None)
 
 
@@ -72,7 +72,7 @@ def test_focus_area_page_covers_only_that_focus_area(bhu_member):
         entries, lambda e: e.focus_area_id == focus_area(2).pk and 2016 <= e.reporting_year.year <= 2018
     )
     assert report.total.total == expected
-    assert sum((figure.total for figure in report.by_actor.figures), Decimal(0)) == expected
+    assert sum((figure.total for figure in report.breakdowns["actor"].figures), Decimal(0)) == expected
     assert response.context["focus_area"].number == 2
 
 
@@ -80,7 +80,7 @@ def test_goal_area_page_covers_only_that_goal_area(bhu_member):
     entries = bulk_entries(200, seed=7)
     report = client_for(bhu_member).get("/uppfoljning/malomrade/3/").context["report"]
     assert report.total.total == total_of(entries, lambda e: e.goal_area.number == 3)
-    assert {figure.key for figure in report.by_priority.figures} <= {
+    assert {figure.key for figure in report.breakdowns["priority"].figures} <= {
         *(str(number) for number in range(20, 33)),
         NONE_KEY,
     }
@@ -95,9 +95,9 @@ def test_actor_page_covers_only_that_actor_with_other_filters_kept(bhu_member):
 
 
 def figures_of(report):
-    for breakdown in report.breakdowns:
+    for breakdown in report.breakdowns.values():
         yield from [*breakdown.figures, breakdown.total]
-    for matrix in (report.actor_by_focus_area, report.actor_by_goal_area):
+    for matrix in report.matrices.values():
         yield from matrix.columns
         yield matrix.total
         for row in matrix.rows:
@@ -126,9 +126,9 @@ def test_area_page_figures_link_to_lists_with_the_same_total(bhu_member):
     client = client_for(bhu_member)
     report = client.get("/uppfoljning/malomrade/2/").context["report"]
     for figure in [
-        *report.by_priority.figures,
-        *report.by_actor.figures,
-        *report.actor_by_focus_area.columns,
+        *report.breakdowns["priority"].figures,
+        *report.breakdowns["actor"].figures,
+        *report.matrices["actor_by_focus_area"].columns,
     ]:
         totals = client.get(drilldown_url(report.filters, figure)).context["totals"]
         assert (totals.total, totals.count) == (figure.total, figure.count), figure.label
