@@ -149,10 +149,20 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
-# Sign-in throttling: five failed attempts lock that user name from that address for an hour.
+# Sign-in throttling (django-axes with ops/sign_in.py), each for an hour: the fifth failure
+# for one user name from one address locks that name from that address, and the twentieth
+# failure from one address, whatever the names, locks the address (password spraying).
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+SIGN_IN_ADDRESS_FAILURE_LIMIT = env.int("SIGN_IN_ADDRESS_FAILURE_LIMIT", default=20)
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "ops.sign_in.SignInThrottle"
+AXES_CLIENT_IP_CALLABLE = "ops.sign_in.client_address"
+AXES_USERNAME_CALLABLE = "ops.sign_in.throttle_username"
+# How many proxies in front of the portal append to X-Forwarded-For (0: none, the address
+# that connects is the visitor's). Behind one TLS proxy that does, 1; never more than there
+# are, or a visitor could choose the address that is counted.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
