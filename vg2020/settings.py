@@ -44,6 +44,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost, so that every response gets the headers, static files included.
+    "vg2020.middleware.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Before anything reads the body, so an oversized request is refused unread.
     "vg2020.middleware.RequestSizeLimitMiddleware",
@@ -56,7 +58,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    "vg2020.middleware.ContentSecurityPolicyMiddleware",
     # Last, so that throttled sign-ins are answered before any view runs.
     "axes.middleware.AxesMiddleware",
 ]
@@ -138,6 +139,11 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES + 1024 * 1024
 # (vg2020.middleware.RequestSizeLimitMiddleware). The margin lets a file just over
 # UPLOAD_MAX_BYTES reach the upload form, which explains the limit beside the field.
 REQUEST_MAX_BYTES = UPLOAD_MAX_BYTES + 1024 * 1024
+# The longest address (path and query) the portal reads; a longer one gets the Swedish 414
+# page. Below gunicorn's --limit-request-line in the Makefile (8190, its maximum), so that
+# the portal answers, not gunicorn. The longest real address, a filtered report, is a few
+# hundred characters.
+REQUEST_LINE_MAX_BYTES = 4096
 
 # Sessions end after eight hours, or when the browser closes.
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 60 * 60)

@@ -1,6 +1,10 @@
 """Bad requests and failures get Swedish pages in the portal's layout, never a bare error."""
 
+import re
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
@@ -65,3 +69,24 @@ def test_form_with_too_many_fields_gets_swedish_400_page(developer_vgr: User):
     assert _in_base_layout(html)
     developer_vgr.refresh_from_db()
     assert developer_vgr.last_login is None
+
+
+def test_over_long_address_gets_swedish_414_page_in_base_layout():
+    response = Client().get("/uppfoljning/", {"fran": "2" * 5000})
+
+    html = response.content.decode()
+    assert response.status_code == 414
+    assert "<h1>Adressen är för lång</h1>" in html
+    assert _in_base_layout(html)
+
+
+def test_address_within_the_limit_is_served():
+    response = Client().get("/", {"q": "x" * 3000})
+    assert response.status_code == 200
+
+
+def test_gunicorn_reads_longer_request_lines_than_the_portal_so_the_portal_answers():
+    # gunicorn answers a request line over its limit itself, in English; it must never be the lower one.
+    makefile = (Path(settings.BASE_DIR) / "Makefile").read_text()
+    gunicorn_limit = int(re.search(r"--limit-request-line (\d+)", makefile).group(1))
+    assert gunicorn_limit > settings.REQUEST_LINE_MAX_BYTES + len("GET  HTTP/1.1")
