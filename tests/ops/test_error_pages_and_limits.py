@@ -1,10 +1,6 @@
 """Bad requests and failures get Swedish pages in the portal's layout, never a bare error."""
 
-import re
-from pathlib import Path
-
 import pytest
-from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
@@ -83,10 +79,3 @@ def test_over_long_address_gets_swedish_414_page_in_base_layout():
 def test_address_within_the_limit_is_served():
     response = Client().get("/", {"q": "x" * 3000})
     assert response.status_code == 200
-
-
-def test_gunicorn_reads_longer_request_lines_than_the_portal_so_the_portal_answers():
-    # gunicorn answers a request line over its limit itself, in English; it must never be the lower one.
-    makefile = (Path(settings.BASE_DIR) / "Makefile").read_text()
-    gunicorn_limit = int(re.search(r"--limit-request-line (\d+)", makefile).group(1))
-    assert gunicorn_limit > settings.REQUEST_LINE_MAX_BYTES + len("GET  HTTP/1.1")
