@@ -105,20 +105,27 @@ def _reference_values(keys: set[str]) -> list[IndicatorValue]:
     ]
 
 
+@dataclass(frozen=True)
+class IndicatorsLoad:
+    created: list[str]  # the keys of the demo indicators added
+    new_values: int
+    kept_values: int  # values of demo indicators that were there already, left as they are
+
+
 @transaction.atomic
-def load_indicators() -> list[str]:
-    """Create the demo indicators that do not exist yet, with their reference series; returns
-    their keys. An indicator that exists is never changed, nor are its values: staff may have
-    edited them, and a published evaluation cites them."""
+def load_indicators() -> IndicatorsLoad:
+    """Create the demo indicators that do not exist yet, with their reference series. An
+    indicator that exists is never changed, nor are its values: staff may have edited them,
+    and a published evaluation cites them."""
     strategy = Strategy.objects.get(slug="vg2020")
-    existing = set(
-        Indicator.objects.filter(key__in=[demo.key for demo in DEMO_INDICATORS]).values_list("key", flat=True)
-    )
+    keys = [demo.key for demo in DEMO_INDICATORS]
+    kept = IndicatorValue.objects.filter(indicator__key__in=keys).count()
+    existing = set(Indicator.objects.filter(key__in=keys).values_list("key", flat=True))
     missing = [demo for demo in DEMO_INDICATORS if demo.key not in existing]
     for demo in missing:
         Indicator.objects.create(key=demo.key, **_fields(demo, strategy))
-    IndicatorValue.objects.bulk_create(_reference_values({demo.key for demo in missing}))
-    return [demo.key for demo in missing]
+    values = IndicatorValue.objects.bulk_create(_reference_values({demo.key for demo in missing}))
+    return IndicatorsLoad(created=[demo.key for demo in missing], new_values=len(values), kept_values=kept)
 
 
 @transaction.atomic
