@@ -58,9 +58,11 @@ check: install-dev
 # a throwaway key is made for this run (sessions then end when the server stops).
 # SECURE_SSL_REDIRECT=False only because this serves plain http on the loopback address:
 # in production a TLS proxy sits in front and the redirect stays on (the default).
+# --limit-request-line: gunicorn's maximum, above the portal's own REQUEST_LINE_MAX_BYTES
+# (4096), so that an over-long address gets the portal's Swedish 414 page, not gunicorn's text.
 WORKERS ?= 5
 GUNICORN_OPTS = vg2020.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) --timeout 30 \
-	--max-requests 2000 --max-requests-jitter 200
+	--max-requests 2000 --max-requests-jitter 200 --limit-request-line 8190
 PRODUCTION_ENV = if [ -z "$$SECRET_KEY" ]; then \
 	  echo "SECRET_KEY är inte satt: använder en tillfällig nyckel för den här körningen."; \
 	  SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))'); \

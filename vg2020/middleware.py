@@ -37,8 +37,15 @@ PERMISSIONS_POLICY = ", ".join(
 )
 
 
-class ContentSecurityPolicyMiddleware:
-    """Headers Django's SecurityMiddleware does not set: CSP, Permissions-Policy, CORP."""
+class SecurityHeadersMiddleware:
+    """The headers every response carries that Django's SecurityMiddleware does not set:
+    CSP, Permissions-Policy, CORP, and X-Frame-Options.
+
+    Outermost in MIDDLEWARE, so that what inner layers answer on their own gets them too:
+    static files (whitenoise), the https redirect, the 413 and 414 refusals. X-Frame-Options
+    is also set by Django's clickjacking middleware for views; here only where it did not
+    run, and never for a view that opted out of it.
+    """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -48,20 +55,27 @@ class ContentSecurityPolicyMiddleware:
         response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
+        if not getattr(response, "xframe_options_exempt", False):
+            response.headers.setdefault("X-Frame-Options", settings.X_FRAME_OPTIONS)
         return response
 
 
 class RequestSizeLimitMiddleware:
-    """Refuse a request body over REQUEST_MAX_BYTES with 413 and a Swedish page, unread.
+    """Refuse, unread and with a Swedish page, a request body over REQUEST_MAX_BYTES (413)
+    and a request line over REQUEST_LINE_MAX_BYTES (414).
 
     Django caps form fields (DATA_UPLOAD_MAX_MEMORY_SIZE) but streams file parts of any
     size to disk, so without this an upload could fill the disk before a form sees it.
+    The request-line limit sits below gunicorn's (Makefile), so that the portal, not
+    gunicorn's English error text, answers an over-long address.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        if len(request.get_full_path()) > settings.REQUEST_LINE_MAX_BYTES:
+            return render(request, "414.html", status=414)
         try:
             length = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:

@@ -44,6 +44,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost, so that every response gets the headers, static files included.
+    "vg2020.middleware.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Before anything reads the body, so an oversized request is refused unread.
     "vg2020.middleware.RequestSizeLimitMiddleware",
@@ -56,7 +58,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    "vg2020.middleware.ContentSecurityPolicyMiddleware",
     # Last, so that throttled sign-ins are answered before any view runs.
     "axes.middleware.AxesMiddleware",
 ]
@@ -138,6 +139,11 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES + 1024 * 1024
 # (vg2020.middleware.RequestSizeLimitMiddleware). The margin lets a file just over
 # UPLOAD_MAX_BYTES reach the upload form, which explains the limit beside the field.
 REQUEST_MAX_BYTES = UPLOAD_MAX_BYTES + 1024 * 1024
+# The longest address (path and query) the portal reads; a longer one gets the Swedish 414
+# page. Below gunicorn's --limit-request-line in the Makefile (8190, its maximum), so that
+# the portal answers, not gunicorn. The longest real address, a filtered report, is a few
+# hundred characters.
+REQUEST_LINE_MAX_BYTES = 4096
 
 # Sessions end after eight hours, or when the browser closes.
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 60 * 60)
@@ -149,10 +155,20 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
-# Sign-in throttling: five failed attempts lock that user name from that address for an hour.
+# Sign-in throttling (django-axes with ops/sign_in.py), each for an hour: the fifth failure
+# for one user name from one address locks that name from that address, and the twentieth
+# failure from one address, whatever the names, locks the address (password spraying).
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+SIGN_IN_ADDRESS_FAILURE_LIMIT = env.int("SIGN_IN_ADDRESS_FAILURE_LIMIT", default=20)
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "ops.sign_in.SignInThrottle"
+AXES_CLIENT_IP_CALLABLE = "ops.sign_in.client_address"
+AXES_USERNAME_CALLABLE = "ops.sign_in.throttle_username"
+# How many proxies in front of the portal append to X-Forwarded-For (0: none, the address
+# that connects is the visitor's). Behind one TLS proxy that does, 1; never more than there
+# are, or a visitor could choose the address that is counted.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False

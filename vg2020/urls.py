@@ -2,15 +2,18 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from ops.sign_in import AdminSignInForm, SignInForm
+
 admin.site.site_header = "VG2020 uppföljning – administration"
 admin.site.site_title = "VG2020 administration"
 admin.site.index_title = "Administrera portalen"
+admin.site.login_form = AdminSignInForm
 
 urlpatterns = [
     path("", include("strategy.urls")),
     path("", include("followup.urls")),
     path("", include("publications.urls")),
-    path("konto/logga-in/", auth_views.LoginView.as_view(), name="login"),
+    path("konto/logga-in/", auth_views.LoginView.as_view(authentication_form=SignInForm), name="login"),
     path("konto/logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
     # Operations: the health check.

@@ -65,3 +65,17 @@ def test_form_with_too_many_fields_gets_swedish_400_page(developer_vgr: User):
     assert _in_base_layout(html)
     developer_vgr.refresh_from_db()
     assert developer_vgr.last_login is None
+
+
+def test_over_long_address_gets_swedish_414_page_in_base_layout():
+    response = Client().get("/uppfoljning/", {"fran": "2" * 5000})
+
+    html = response.content.decode()
+    assert response.status_code == 414
+    assert "<h1>Adressen är för lång</h1>" in html
+    assert _in_base_layout(html)
+
+
+def test_address_within_the_limit_is_served():
+    response = Client().get("/", {"q": "x" * 3000})
+    assert response.status_code == 200

@@ -204,8 +204,7 @@ def test_every_url_argument_has_a_value():
     assert positional == [], f"Adresser med namnlösa argument kan inte fyllas i: {positional}"
 
 
-@pytest.fixture
-def objects(db) -> Objects:
+def make_objects() -> Objects:
     draft_report = make_report(year=2016)
     make_recommendation(draft_report, number=1)
     strategy = Strategy.objects.get(slug="vg2020")
@@ -217,6 +216,11 @@ def objects(db) -> Objects:
         ),
         indicator=make_indicator(key="matrisens-indikator", values={2016: "45"}),
     )
+
+
+@pytest.fixture
+def objects(db) -> Objects:
+    return make_objects()
 
 
 @pytest.fixture

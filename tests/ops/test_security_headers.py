@@ -33,3 +33,10 @@ def test_device_features_are_switched_off(headers):
 def test_other_origins_cannot_open_or_embed_the_portal(headers):
     assert headers["Cross-Origin-Opener-Policy"] == "same-origin"
     assert headers["Cross-Origin-Resource-Policy"] == "same-origin"
+
+
+def test_a_refusal_answered_before_any_view_has_the_headers_too(client: Client):
+    headers = client.get("/", {"q": "x" * 5000}).headers
+    assert "default-src 'self'" in headers["Content-Security-Policy"]
+    assert headers["X-Frame-Options"] == "DENY"
+    assert headers["Cross-Origin-Resource-Policy"] == "same-origin"
