@@ -44,28 +44,37 @@ def _migrated_rows(django_db_setup, django_db_blocker) -> dict[type[models.Model
         }
 
 
-def _is_transactional(request) -> bool:
+def _database_fixture(request) -> str | None:
+    """The database fixture the test runs under, if any."""
     marker = request.node.get_closest_marker("django_db")
-    return bool(marker and marker.kwargs.get("transaction")) or bool(
-        {"transactional_db", "live_server"} & set(request.fixturenames)
-    )
+    if (marker and marker.kwargs.get("transaction")) or {"transactional_db", "live_server"} & set(
+        request.fixturenames
+    ):
+        return "transactional_db"
+    if marker or "db" in request.fixturenames:
+        return "db"
+    return None
 
 
 @pytest.fixture(autouse=True)
-def _reference_data_after_flush(request):
+def _migrated_rows_present(request):
     """Transactional tests (browser, concurrency) empty every table when they end, so the
-    rows the migrations wrote are put back, with their ids, before each of them."""
-    if not _is_transactional(request):
+    rows the migrations wrote are put back, with their ids, before any test that finds
+    them gone: whichever test runs next, on whichever xdist worker."""
+    database = _database_fixture(request)
+    if database is None:
         return
     rows = request.getfixturevalue("_migrated_rows")
-    request.getfixturevalue("transactional_db")
+    request.getfixturevalue(database)
     emptied = [model for model in rows if not model._base_manager.exists()]
+    if not emptied:
+        return
     with transaction.atomic():
         for model in emptied:
             model._base_manager.bulk_create(rows[model])
         # Rows inserted with their ids leave PostgreSQL's sequences where they were.
-        for statement in connection.ops.sequence_reset_sql(no_style(), emptied):
-            with connection.cursor() as cursor:
+        with connection.cursor() as cursor:
+            for statement in connection.ops.sequence_reset_sql(no_style(), emptied):
                 cursor.execute(statement)
 
 
