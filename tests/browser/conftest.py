@@ -60,7 +60,9 @@ def browser():
 def page(browser, live_server):
     context = browser.new_context(base_url=live_server.url, locale="sv-SE", accept_downloads=True)
     page = context.new_page()
-    page.set_default_timeout(10_000)
+    # Generous: with a worker per core, a PDF or axe on a large page can take seconds. Only a
+    # failing step waits this long.
+    page.set_default_timeout(30_000)
     page.console_errors = []
 
     def record_error(message):
