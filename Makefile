@@ -12,9 +12,12 @@ PORT ?= 8000
 run: install migrate demo
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-# The whole test suite: unit, database and browser tests (on SQLite unless DATABASE_URL is set).
+# The whole test suite: unit, database and browser tests (on SQLite unless DATABASE_URL is set),
+# spread over the cores by pytest-xdist, each worker with its own test database, live server
+# and browser. TEST_WORKERS=0 runs it in one process.
+TEST_WORKERS ?= auto
 test: install-dev
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS)
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)

@@ -1,119 +1,213 @@
 """SQL for the triggers that keep `followup_entrytotal` equal to the sums of the entries.
 
-Adding upserts the row of a key; subtracting only updates a row that exists. A deleted
-entry whose totals row is already gone (the totals table emptied first, as Django's
-`flush` does on SQLite) therefore leaves nothing behind instead of a negative row.
+Everything below is generated from two tables: `KEY` (which entry column fills which
+totals column, and whether NULL is stored as 0) and `SUMS` (each sum as its value for one
+entry). Adding upserts the row of a key; subtracting only updates a row that exists. A
+deleted entry whose totals row is already gone (the totals table emptied first, as
+Django's `flush` does on SQLite) therefore leaves nothing behind instead of a negative row.
 
 PostgreSQL uses statement-level triggers with transition tables, so a bulk insert of a
 million rows updates the totals with one grouped upsert; TRUNCATE empties the totals
 too. SQLite (local use) uses row-level triggers. Both run inside the writing
 transaction, so the totals can never disagree with committed entries.
+
+Migrations never import this module: each one that installs triggers holds its SQL as
+literal text, so a fresh `migrate` builds exactly the history. To change the key or a sum:
+
+1. change `KEY` or `SUMS` here (and `EntryTotal` in models.py, with `makemigrations` for
+   its columns and constraint, if the totals table changes);
+2. `python -m followup.totals_sql > followup/migrations/NNNN_entry_totals_<what>.py`
+   writes a migration that drops the triggers, creates them from this module and rebuilds
+   the totals from the entries; give it a clear name and check its dependency;
+3. `tests/test_migrations.py` fails until the newest such migration installs what this
+   module generates.
 """
 
-KEY = "reporting_year_id, actor_id, goal_area_id, priority_key, focus_area_key, funding_source"
-SUMS = "total, entry_count, size_total, granted_with_size"
-ADD_EXCLUDED = ", ".join(
-    f"{column} = followup_entrytotal.{column} + excluded.{column}" for column in SUMS.split(", ")
+from pathlib import Path
+from typing import NamedTuple
+
+
+class KeyColumn(NamedTuple):
+    entry: str  # column of followup_spendingentry
+    totals: str  # column of followup_entrytotal
+    null_as_zero: bool  # NULL cannot be a conflict key, so "none set" is stored as 0
+
+
+class Sum(NamedTuple):
+    column: str  # column of followup_entrytotal
+    per_entry: str  # the entry's share; `{row}` is "NEW." or "OLD." in a row trigger
+
+
+KEY = (
+    KeyColumn("reporting_year_id", "reporting_year_id", null_as_zero=False),
+    KeyColumn("actor_id", "actor_id", null_as_zero=False),
+    KeyColumn("goal_area_id", "goal_area_id", null_as_zero=False),
+    KeyColumn("priority_id", "priority_key", null_as_zero=True),
+    KeyColumn("focus_area_id", "focus_area_key", null_as_zero=True),
+    KeyColumn("funding_source", "funding_source", null_as_zero=False),
 )
 
-
-def _pg_upsert(rows: str) -> str:
-    return f"""
-    INSERT INTO followup_entrytotal ({KEY}, {SUMS})
-    SELECT reporting_year_id, actor_id, goal_area_id, COALESCE(priority_id, 0), COALESCE(focus_area_id, 0),
-           funding_source, SUM(amount), COUNT(*), COALESCE(SUM(total_project_size), 0),
-           COALESCE(SUM(amount) FILTER (WHERE total_project_size IS NOT NULL), 0)
-    FROM {rows}
-    GROUP BY 1, 2, 3, 4, 5, 6
-    ON CONFLICT ({KEY}) DO UPDATE SET {ADD_EXCLUDED};"""
-
-
-SUBTRACT = ", ".join(
-    f"{column} = followup_entrytotal.{column} - gone.{column}" for column in SUMS.split(", ")
+SUMS = (
+    Sum("total", "{row}amount"),
+    Sum("entry_count", "1"),
+    Sum("size_total", "COALESCE({row}total_project_size, 0)"),
+    Sum("granted_with_size", "CASE WHEN {row}total_project_size IS NULL THEN 0 ELSE {row}amount END"),
 )
-SAME_KEY = " AND ".join(f"followup_entrytotal.{column} = gone.{column}" for column in KEY.split(", "))
 
-_PG_SUBTRACT = f"""
-    UPDATE followup_entrytotal SET {SUBTRACT}
-    FROM (
-        SELECT reporting_year_id, actor_id, goal_area_id, COALESCE(priority_id, 0) AS priority_key,
-               COALESCE(focus_area_id, 0) AS focus_area_key, funding_source, SUM(amount) AS total,
-               COUNT(*) AS entry_count, COALESCE(SUM(total_project_size), 0) AS size_total,
-               COALESCE(SUM(amount) FILTER (WHERE total_project_size IS NOT NULL), 0) AS granted_with_size
-        FROM old_rows
-        GROUP BY 1, 2, 3, 4, 5, 6
-    ) AS gone
-    WHERE {SAME_KEY};"""
+TOTALS = "followup_entrytotal"
+ENTRIES = "followup_spendingentry"
+_KEY_COLUMNS = ", ".join(key.totals for key in KEY)
+_ALL_COLUMNS = ", ".join([*(key.totals for key in KEY), *(item.column for item in SUMS)])
+_ADD = ",\n        ".join(f"{item.column} = {TOTALS}.{item.column} + excluded.{item.column}" for item in SUMS)
+
+
+def _keys(row: str) -> list[str]:
+    return [f"COALESCE({row}{key.entry}, 0)" if key.null_as_zero else f"{row}{key.entry}" for key in KEY]
+
+
+def _shares(row: str) -> list[str]:
+    return [item.per_entry.format(row=row) for item in SUMS]
+
+
+def _grouped(rows: str) -> str:
+    """SELECT the sums of the entries in the table `rows`, one row per key."""
+    keys = [
+        value if value == key.totals else f"{value} AS {key.totals}"
+        for value, key in zip(_keys(""), KEY, strict=True)
+    ]
+    sums = [f"SUM({share}) AS {item.column}" for share, item in zip(_shares(""), SUMS, strict=True)]
+    positions = ", ".join(str(position) for position in range(1, len(KEY) + 1))
+    columns = ",\n        ".join([", ".join(keys), *sums])
+    return f"SELECT {columns}\n    FROM {rows} GROUP BY {positions}"
+
+
+def _add(rows: str) -> str:
+    """INSERT the key rows `rows` (a SELECT or VALUES) into the totals, adding to a row that exists."""
+    return (
+        f"INSERT INTO {TOTALS} ({_ALL_COLUMNS})\n    {rows}\n"
+        f"    ON CONFLICT ({_KEY_COLUMNS}) DO UPDATE SET\n        {_ADD};"
+    )
+
+
+def _pg_subtract() -> str:
+    taken = ",\n        ".join(
+        f"{item.column} = {TOTALS}.{item.column} - gone.{item.column}" for item in SUMS
+    )
+    same_key = "\n      AND ".join(f"{TOTALS}.{key.totals} = gone.{key.totals}" for key in KEY)
+    gone = _grouped("old_rows")
+    return f"UPDATE {TOTALS} SET\n        {taken}\n    FROM ({gone}) AS gone\n    WHERE {same_key};"
+
+
+def _sqlite_subtract() -> str:
+    taken = ",\n        ".join(
+        f"{item.column} = {item.column} - {share}" for item, share in zip(SUMS, _shares("OLD."), strict=True)
+    )
+    same_key = "\n      AND ".join(
+        f"{key.totals} = {value}" for key, value in zip(KEY, _keys("OLD."), strict=True)
+    )
+    return f"UPDATE {TOTALS} SET\n        {taken}\n    WHERE {same_key};"
+
+
+def _sqlite_add() -> str:
+    return _add("VALUES (" + ", ".join([*_keys("NEW."), *_shares("NEW.")]) + ")")
 
 
 POSTGRESQL_CREATE = [
-    f"""
-    CREATE FUNCTION followup_entrytotal_apply() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-        IF TG_OP IN ('UPDATE', 'DELETE') THEN {_PG_SUBTRACT}
-        END IF;
-        IF TG_OP IN ('INSERT', 'UPDATE') THEN {_pg_upsert("new_rows")}
-        END IF;
-        RETURN NULL;
-    END $$;""",
-    """
-    CREATE FUNCTION followup_entrytotal_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-        DELETE FROM followup_entrytotal;
-        RETURN NULL;
-    END $$;""",
-    """CREATE TRIGGER followup_entrytotal_insert AFTER INSERT ON followup_spendingentry
-       REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION followup_entrytotal_apply();""",
-    """CREATE TRIGGER followup_entrytotal_update AFTER UPDATE ON followup_spendingentry
-       REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-       FOR EACH STATEMENT EXECUTE FUNCTION followup_entrytotal_apply();""",
-    """CREATE TRIGGER followup_entrytotal_delete AFTER DELETE ON followup_spendingentry
-       REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION followup_entrytotal_apply();""",
-    """CREATE TRIGGER followup_entrytotal_truncate AFTER TRUNCATE ON followup_spendingentry
-       FOR EACH STATEMENT EXECUTE FUNCTION followup_entrytotal_truncate();""",
+    f"""CREATE FUNCTION followup_entrytotal_apply() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+    {_pg_subtract()}
+    END IF;
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    {_add(_grouped("new_rows"))}
+    END IF;
+    RETURN NULL;
+END $$;""",
+    f"""CREATE FUNCTION followup_entrytotal_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    DELETE FROM {TOTALS};
+    RETURN NULL;
+END $$;""",
+    f"""CREATE TRIGGER followup_entrytotal_insert AFTER INSERT ON {ENTRIES}
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION followup_entrytotal_apply();""",
+    f"""CREATE TRIGGER followup_entrytotal_update AFTER UPDATE ON {ENTRIES}
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION followup_entrytotal_apply();""",
+    f"""CREATE TRIGGER followup_entrytotal_delete AFTER DELETE ON {ENTRIES}
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION followup_entrytotal_apply();""",
+    f"""CREATE TRIGGER followup_entrytotal_truncate AFTER TRUNCATE ON {ENTRIES}
+    FOR EACH STATEMENT EXECUTE FUNCTION followup_entrytotal_truncate();""",
 ]
 
 POSTGRESQL_DROP = [
-    "DROP TRIGGER IF EXISTS followup_entrytotal_insert ON followup_spendingentry;",
-    "DROP TRIGGER IF EXISTS followup_entrytotal_update ON followup_spendingentry;",
-    "DROP TRIGGER IF EXISTS followup_entrytotal_delete ON followup_spendingentry;",
-    "DROP TRIGGER IF EXISTS followup_entrytotal_truncate ON followup_spendingentry;",
+    *(
+        f"DROP TRIGGER IF EXISTS followup_entrytotal_{event} ON {ENTRIES};"
+        for event in ("insert", "update", "delete", "truncate")
+    ),
     "DROP FUNCTION IF EXISTS followup_entrytotal_apply();",
     "DROP FUNCTION IF EXISTS followup_entrytotal_truncate();",
 ]
 
-
-def _sqlite_upsert(row: str) -> str:
-    return f"""
-    INSERT INTO followup_entrytotal ({KEY}, {SUMS})
-    VALUES ({row}.reporting_year_id, {row}.actor_id, {row}.goal_area_id, COALESCE({row}.priority_id, 0),
-            COALESCE({row}.focus_area_id, 0), {row}.funding_source, {row}.amount, 1,
-            COALESCE({row}.total_project_size, 0),
-            CASE WHEN {row}.total_project_size IS NULL THEN 0 ELSE {row}.amount END)
-    ON CONFLICT ({KEY}) DO UPDATE SET {ADD_EXCLUDED};"""
-
-
-_SQLITE_SUBTRACT = """
-    UPDATE followup_entrytotal
-    SET total = total - OLD.amount, entry_count = entry_count - 1,
-        size_total = size_total - COALESCE(OLD.total_project_size, 0),
-        granted_with_size = granted_with_size
-            - CASE WHEN OLD.total_project_size IS NULL THEN 0 ELSE OLD.amount END
-    WHERE reporting_year_id = OLD.reporting_year_id AND actor_id = OLD.actor_id
-      AND goal_area_id = OLD.goal_area_id AND priority_key = COALESCE(OLD.priority_id, 0)
-      AND focus_area_key = COALESCE(OLD.focus_area_id, 0) AND funding_source = OLD.funding_source;"""
-
 SQLITE_CREATE = [
-    f"""CREATE TRIGGER followup_entrytotal_insert AFTER INSERT ON followup_spendingentry
-        BEGIN {_sqlite_upsert("NEW")} END;""",
-    f"""CREATE TRIGGER followup_entrytotal_update AFTER UPDATE ON followup_spendingentry
-        BEGIN {_SQLITE_SUBTRACT} {_sqlite_upsert("NEW")} END;""",
-    f"""CREATE TRIGGER followup_entrytotal_delete AFTER DELETE ON followup_spendingentry
-        BEGIN {_SQLITE_SUBTRACT} END;""",
+    f"""CREATE TRIGGER followup_entrytotal_insert AFTER INSERT ON {ENTRIES} BEGIN
+    {_sqlite_add()}
+END;""",
+    f"""CREATE TRIGGER followup_entrytotal_update AFTER UPDATE ON {ENTRIES} BEGIN
+    {_sqlite_subtract()}
+    {_sqlite_add()}
+END;""",
+    f"""CREATE TRIGGER followup_entrytotal_delete AFTER DELETE ON {ENTRIES} BEGIN
+    {_sqlite_subtract()}
+END;""",
 ]
 
 SQLITE_DROP = [
-    "DROP TRIGGER IF EXISTS followup_entrytotal_insert;",
-    "DROP TRIGGER IF EXISTS followup_entrytotal_update;",
-    "DROP TRIGGER IF EXISTS followup_entrytotal_delete;",
+    f"DROP TRIGGER IF EXISTS followup_entrytotal_{event};" for event in ("insert", "update", "delete")
 ]
+
+# After a change of the key or the sums the old rows mean something else: start again
+# from the entries (the same statements on both engines).
+REBUILD = [f"DELETE FROM {TOTALS};", f"INSERT INTO {TOTALS} ({_ALL_COLUMNS})\n    {_grouped(ENTRIES)};"]
+
+
+def _literals(name: str, statements: list[str]) -> str:
+    return f"{name} = [\n" + "".join(f'    """{statement}""",\n' for statement in statements) + "]\n"
+
+
+def migration_source() -> str:
+    """A migration module installing today's triggers, with its SQL as literal text."""
+    # Empty files are left out: `> migrations/NNNN_….py` creates the file before this runs.
+    migrations = (Path(__file__).parent / "migrations").glob("[0-9]*.py")
+    numbered = sorted(path.stem for path in migrations if path.stat().st_size)
+    sql = "\n".join(
+        _literals(name, statements)
+        for name, statements in {
+            "POSTGRESQL_DROP": POSTGRESQL_DROP,
+            "POSTGRESQL_CREATE": POSTGRESQL_CREATE,
+            "SQLITE_DROP": SQLITE_DROP,
+            "SQLITE_CREATE": SQLITE_CREATE,
+            "REBUILD": REBUILD,
+        }.items()
+    )
+    return f'''"""The running totals' triggers as followup/totals_sql.py generated them; frozen here."""
+
+from django.db import migrations
+
+{sql}
+
+def install(apps, schema_editor):
+    vendor = schema_editor.connection.vendor
+    engine = {{"postgresql": POSTGRESQL_DROP + POSTGRESQL_CREATE, "sqlite": SQLITE_DROP + SQLITE_CREATE}}
+    for statement in engine[vendor] + REBUILD:
+        schema_editor.execute(statement)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("followup", "{numbered[-1]}")]
+
+    operations = [migrations.RunPython(install, migrations.RunPython.noop)]
+'''
+
+
+if __name__ == "__main__":
+    print(migration_source(), end="")

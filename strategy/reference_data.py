@@ -1,7 +1,10 @@
 """Loads VG2020 as published: the copies of the reference files in `strategy/data/`.
 
-Used by the data migration, so every new database holds the real strategy. Loading is
-idempotent: rows are matched on their natural keys and updated in place.
+Loading is idempotent: rows are matched on their natural keys and updated in place. No
+migration imports this module: `strategy/migrations/0002_reference_data.py` holds its own
+frozen copy of what it loaded, and new reference data comes in new data migrations with
+their own copies, so these files may change; tests/test_reference_data.py checks that a
+migrated database agrees with them.
 """
 
 import csv

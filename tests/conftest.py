@@ -4,13 +4,16 @@ The reference data comes from the data migrations, so every test database holds 
 real VG2020 structure. Factories are small functions, not a library.
 """
 
-import importlib
 from decimal import Decimal
 
 import pytest
 from django.apps import apps
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group, Permission, User
+from django.contrib.contenttypes.models import ContentType
+from django.core.management.color import no_style
+from django.db import connection, models, transaction
 from django.test import Client
+from django.test.utils import override_settings
 
 from followup.models import FundingSource, ReportingYear, SpendingEntry
 from strategy import roles
@@ -18,30 +21,61 @@ from strategy.models import Actor, ActorMembership, FocusArea, GoalArea, Strateg
 
 PASSWORD = "test-losenord-123"
 
-# The migrations that fill tables with the reference data, the role groups and the
-# reporting years; their functions are idempotent.
-_DATA_MIGRATIONS = [
-    ("strategy.migrations.0002_reference_data", "load_reference_data"),
-    ("strategy.migrations.0003_roles", "create_role_groups"),
-    ("followup.migrations.0002_reporting_years", "create_reporting_years"),
-]
+# Django's flush puts these back itself (post_migrate), with new ids.
+_REFILLED_BY_FLUSH = {ContentType, Permission}
 
 
-def _is_transactional(request) -> bool:
+@pytest.fixture(scope="session", autouse=True)
+def _fast_password_hashing():
+    """Real hashing takes a noticeable part of a second for every user and sign-in."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
+@pytest.fixture(scope="session")
+def _migrated_rows(django_db_setup, django_db_blocker) -> dict[type[models.Model], list[models.Model]]:
+    """What the migrations wrote into the test database (the reference data, the role
+    groups, the reporting years), read once per session."""
+    with django_db_blocker.unblock():
+        return {
+            model: list(model._base_manager.order_by("pk"))
+            for model in apps.get_models(include_auto_created=True)
+            if model not in _REFILLED_BY_FLUSH and model._base_manager.exists()
+        }
+
+
+def _database_fixture(request) -> str | None:
+    """The database fixture the test runs under, if any."""
     marker = request.node.get_closest_marker("django_db")
-    return bool(marker and marker.kwargs.get("transaction")) or bool(
-        {"transactional_db", "live_server"} & set(request.fixturenames)
-    )
+    if (marker and marker.kwargs.get("transaction")) or {"transactional_db", "live_server"} & set(
+        request.fixturenames
+    ):
+        return "transactional_db"
+    if marker or "db" in request.fixturenames:
+        return "db"
+    return None
 
 
 @pytest.fixture(autouse=True)
-def _reference_data_after_flush(request):
+def _migrated_rows_present(request):
     """Transactional tests (browser, concurrency) empty every table when they end, so the
-    data the migrations loaded is put back before each of them."""
-    if _is_transactional(request):
-        request.getfixturevalue("transactional_db")
-        for module, function in _DATA_MIGRATIONS:
-            getattr(importlib.import_module(module), function)(apps, None)
+    rows the migrations wrote are put back, with their ids, before any test that finds
+    them gone: whichever test runs next, on whichever xdist worker."""
+    database = _database_fixture(request)
+    if database is None:
+        return
+    rows = request.getfixturevalue("_migrated_rows")
+    request.getfixturevalue(database)
+    emptied = [model for model in rows if not model._base_manager.exists()]
+    if not emptied:
+        return
+    with transaction.atomic():
+        for model in emptied:
+            model._base_manager.bulk_create(rows[model])
+        # Rows inserted with their ids leave PostgreSQL's sequences where they were.
+        with connection.cursor() as cursor:
+            for statement in connection.ops.sequence_reset_sql(no_style(), emptied):
+                cursor.execute(statement)
 
 
 def make_user(username: str, *, group: str | None = None, actors: tuple[str, ...] = (), **fields) -> User:

@@ -2,7 +2,97 @@
 
 from django.db import migrations, models
 
-from followup import totals_sql
+# The triggers as followup/totals_sql.py wrote them when this migration was made (adding
+# and subtracting both upsert); 0005 replaced them. Literal text, so that a fresh database
+# always gets this history, whatever totals_sql.py says today.
+POSTGRESQL_DROP = [
+    """DROP TRIGGER IF EXISTS followup_entrytotal_insert ON followup_spendingentry;""",
+    """DROP TRIGGER IF EXISTS followup_entrytotal_update ON followup_spendingentry;""",
+    """DROP TRIGGER IF EXISTS followup_entrytotal_delete ON followup_spendingentry;""",
+    """DROP TRIGGER IF EXISTS followup_entrytotal_truncate ON followup_spendingentry;""",
+    """DROP FUNCTION IF EXISTS followup_entrytotal_apply();""",
+    """DROP FUNCTION IF EXISTS followup_entrytotal_truncate();""",
+]
+
+POSTGRESQL_CREATE = [
+    """
+    CREATE FUNCTION followup_entrytotal_apply() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        IF TG_OP IN ('UPDATE', 'DELETE') THEN
+    INSERT INTO followup_entrytotal (reporting_year_id, actor_id, goal_area_id, priority_key, focus_area_key, funding_source, total, entry_count, size_total, granted_with_size)
+    SELECT reporting_year_id, actor_id, goal_area_id, COALESCE(priority_id, 0), COALESCE(focus_area_id, 0),
+           funding_source, -SUM(amount), -COUNT(*), -COALESCE(SUM(total_project_size), 0),
+           -COALESCE(SUM(amount) FILTER (WHERE total_project_size IS NOT NULL), 0)
+    FROM old_rows
+    GROUP BY 1, 2, 3, 4, 5, 6
+    ON CONFLICT (reporting_year_id, actor_id, goal_area_id, priority_key, focus_area_key, funding_source) DO UPDATE SET total = followup_entrytotal.total + excluded.total, entry_count = followup_entrytotal.entry_count + excluded.entry_count, size_total = followup_entrytotal.size_total + excluded.size_total, granted_with_size = followup_entrytotal.granted_with_size + excluded.granted_with_size;
+        END IF;
+        IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    INSERT INTO followup_entrytotal (reporting_year_id, actor_id, goal_area_id, priority_key, focus_area_key, funding_source, total, entry_count, size_total, granted_with_size)
+    SELECT reporting_year_id, actor_id, goal_area_id, COALESCE(priority_id, 0), COALESCE(focus_area_id, 0),
+           funding_source, SUM(amount), COUNT(*), COALESCE(SUM(total_project_size), 0),
+           COALESCE(SUM(amount) FILTER (WHERE total_project_size IS NOT NULL), 0)
+    FROM new_rows
+    GROUP BY 1, 2, 3, 4, 5, 6
+    ON CONFLICT (reporting_year_id, actor_id, goal_area_id, priority_key, focus_area_key, funding_source) DO UPDATE SET total = followup_entrytotal.total + excluded.total, entry_count = followup_entrytotal.entry_count + excluded.entry_count, size_total = followup_entrytotal.size_total + excluded.size_total, granted_with_size = followup_entrytotal.granted_with_size + excluded.granted_with_size;
+        END IF;
+        RETURN NULL;
+    END $$;""",
+    """
+    CREATE FUNCTION followup_entrytotal_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        DELETE FROM followup_entrytotal;
+        RETURN NULL;
+    END $$;""",
+    """CREATE TRIGGER followup_entrytotal_insert AFTER INSERT ON followup_spendingentry
+       REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION followup_entrytotal_apply();""",
+    """CREATE TRIGGER followup_entrytotal_update AFTER UPDATE ON followup_spendingentry
+       REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+       FOR EACH STATEMENT EXECUTE FUNCTION followup_entrytotal_apply();""",
+    """CREATE TRIGGER followup_entrytotal_delete AFTER DELETE ON followup_spendingentry
+       REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION followup_entrytotal_apply();""",
+    """CREATE TRIGGER followup_entrytotal_truncate AFTER TRUNCATE ON followup_spendingentry
+       FOR EACH STATEMENT EXECUTE FUNCTION followup_entrytotal_truncate();""",
+]
+
+SQLITE_DROP = [
+    """DROP TRIGGER IF EXISTS followup_entrytotal_insert;""",
+    """DROP TRIGGER IF EXISTS followup_entrytotal_update;""",
+    """DROP TRIGGER IF EXISTS followup_entrytotal_delete;""",
+]
+
+SQLITE_CREATE = [
+    """CREATE TRIGGER followup_entrytotal_insert AFTER INSERT ON followup_spendingentry
+        BEGIN
+    INSERT INTO followup_entrytotal (reporting_year_id, actor_id, goal_area_id, priority_key, focus_area_key, funding_source, total, entry_count, size_total, granted_with_size)
+    VALUES (NEW.reporting_year_id, NEW.actor_id, NEW.goal_area_id, COALESCE(NEW.priority_id, 0),
+            COALESCE(NEW.focus_area_id, 0), NEW.funding_source, NEW.amount, 1,
+            COALESCE(NEW.total_project_size, 0),
+            CASE WHEN NEW.total_project_size IS NULL THEN 0 ELSE NEW.amount END)
+    ON CONFLICT (reporting_year_id, actor_id, goal_area_id, priority_key, focus_area_key, funding_source) DO UPDATE SET total = followup_entrytotal.total + excluded.total, entry_count = followup_entrytotal.entry_count + excluded.entry_count, size_total = followup_entrytotal.size_total + excluded.size_total, granted_with_size = followup_entrytotal.granted_with_size + excluded.granted_with_size; END;""",
+    """CREATE TRIGGER followup_entrytotal_update AFTER UPDATE ON followup_spendingentry
+        BEGIN
+    INSERT INTO followup_entrytotal (reporting_year_id, actor_id, goal_area_id, priority_key, focus_area_key, funding_source, total, entry_count, size_total, granted_with_size)
+    VALUES (OLD.reporting_year_id, OLD.actor_id, OLD.goal_area_id, COALESCE(OLD.priority_id, 0),
+            COALESCE(OLD.focus_area_id, 0), OLD.funding_source, -OLD.amount, -1,
+            -COALESCE(OLD.total_project_size, 0),
+            -CASE WHEN OLD.total_project_size IS NULL THEN 0 ELSE OLD.amount END)
+    ON CONFLICT (reporting_year_id, actor_id, goal_area_id, priority_key, focus_area_key, funding_source) DO UPDATE SET total = followup_entrytotal.total + excluded.total, entry_count = followup_entrytotal.entry_count + excluded.entry_count, size_total = followup_entrytotal.size_total + excluded.size_total, granted_with_size = followup_entrytotal.granted_with_size + excluded.granted_with_size;
+    INSERT INTO followup_entrytotal (reporting_year_id, actor_id, goal_area_id, priority_key, focus_area_key, funding_source, total, entry_count, size_total, granted_with_size)
+    VALUES (NEW.reporting_year_id, NEW.actor_id, NEW.goal_area_id, COALESCE(NEW.priority_id, 0),
+            COALESCE(NEW.focus_area_id, 0), NEW.funding_source, NEW.amount, 1,
+            COALESCE(NEW.total_project_size, 0),
+            CASE WHEN NEW.total_project_size IS NULL THEN 0 ELSE NEW.amount END)
+    ON CONFLICT (reporting_year_id, actor_id, goal_area_id, priority_key, focus_area_key, funding_source) DO UPDATE SET total = followup_entrytotal.total + excluded.total, entry_count = followup_entrytotal.entry_count + excluded.entry_count, size_total = followup_entrytotal.size_total + excluded.size_total, granted_with_size = followup_entrytotal.granted_with_size + excluded.granted_with_size; END;""",
+    """CREATE TRIGGER followup_entrytotal_delete AFTER DELETE ON followup_spendingentry
+        BEGIN
+    INSERT INTO followup_entrytotal (reporting_year_id, actor_id, goal_area_id, priority_key, focus_area_key, funding_source, total, entry_count, size_total, granted_with_size)
+    VALUES (OLD.reporting_year_id, OLD.actor_id, OLD.goal_area_id, COALESCE(OLD.priority_id, 0),
+            COALESCE(OLD.focus_area_id, 0), OLD.funding_source, -OLD.amount, -1,
+            -COALESCE(OLD.total_project_size, 0),
+            -CASE WHEN OLD.total_project_size IS NULL THEN 0 ELSE OLD.amount END)
+    ON CONFLICT (reporting_year_id, actor_id, goal_area_id, priority_key, focus_area_key, funding_source) DO UPDATE SET total = followup_entrytotal.total + excluded.total, entry_count = followup_entrytotal.entry_count + excluded.entry_count, size_total = followup_entrytotal.size_total + excluded.size_total, granted_with_size = followup_entrytotal.granted_with_size + excluded.granted_with_size; END;""",
+]
 
 
 def _run(statements_by_vendor):
@@ -19,7 +109,8 @@ def _run(statements_by_vendor):
 def fill_totals(apps, schema_editor):
     """Totals for the entries that exist before the triggers do."""
     schema_editor.execute(
-        f"INSERT INTO followup_entrytotal ({totals_sql.KEY}, {totals_sql.SUMS}) "
+        "INSERT INTO followup_entrytotal (reporting_year_id, actor_id, goal_area_id, priority_key, focus_area_key, "
+        "funding_source, total, entry_count, size_total, granted_with_size) "
         "SELECT reporting_year_id, actor_id, goal_area_id, COALESCE(priority_id, 0), COALESCE(focus_area_id, 0), "
         "funding_source, SUM(amount), COUNT(*), COALESCE(SUM(total_project_size), 0), "
         "COALESCE(SUM(CASE WHEN total_project_size IS NULL THEN 0 ELSE amount END), 0) "
@@ -73,7 +164,7 @@ class Migration(migrations.Migration):
         ),
         migrations.RunPython(fill_totals, migrations.RunPython.noop),
         migrations.RunPython(
-            _run({"postgresql": totals_sql.POSTGRESQL_CREATE, "sqlite": totals_sql.SQLITE_CREATE}),
-            _run({"postgresql": totals_sql.POSTGRESQL_DROP, "sqlite": totals_sql.SQLITE_DROP}),
+            _run({"postgresql": POSTGRESQL_CREATE, "sqlite": SQLITE_CREATE}),
+            _run({"postgresql": POSTGRESQL_DROP, "sqlite": SQLITE_DROP}),
         ),
     ]

@@ -1,4 +1,4 @@
-"""Fixtures and hooks for the operations tests (security, reliability, serving)."""
+"""Hooks for the operations tests (security, reliability, serving)."""
 
 import pytest
 from django.db import connection
@@ -11,9 +11,3 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
             f"Kräver PostgreSQL (radlås och verklig samtidighet); databasen är {connection.vendor}. "
             "Kör med DATABASE_URL=postgres://... för att köra testet."
         )
-
-
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings) -> None:
-    """The permission matrix signs in the whole cast for every URL; real hashing is slow."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
