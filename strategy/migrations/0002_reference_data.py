@@ -2,7 +2,7 @@
 
 This migration's own copy of the reference files as they were when it was written
 (strategy/data/ then), so that a fresh `migrate` always builds the same history. Later
-reference data comes in new data migrations; strategy/data/ and strategy/reference_data.py
+reference data comes in new data migrations; strategy/data/
 may change without touching this one.
 """
 
