@@ -201,7 +201,8 @@ DIMENSIONS: tuple[Dimension, ...] = (
         entry_column="focus_area_id",
         rows=_focus_areas,
         param="kraftsamling",
-        every="Alla, även utanför kraftsamlingsområdena",
+        # Short enough to show whole in the select on a phone; "none set" is a choice of its own.
+        every="Alla insatser",
         unknown="Det finns inget kraftsamlingsområde med nummer ”%(value)s”",
         none_label="Utanför kraftsamlingsområdena",
         area_page="followup:report_focus_area",

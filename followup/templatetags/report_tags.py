@@ -145,3 +145,10 @@ def bar_chart(breakdown: Breakdown, period: str) -> dict:
 @register.inclusion_tag("followup/charts/_trend_chart.html")
 def trend_chart(by_year: Breakdown, period: str) -> dict:
     return {"chart": charts.trend_chart(by_year, chart_id="diagram-trend", period=period)}
+
+
+@register.inclusion_tag("followup/charts/_bar_chart.html")
+def trend_bars(by_year: Breakdown, period: str) -> dict:
+    """The years as bars, for screens too narrow for the line (the stylesheet shows one of the two)."""
+    chart = charts.bar_chart(by_year, chart_id="diagram-trend-staplar", period=period)
+    return {"chart": chart, "variant": "narrow"}

@@ -52,4 +52,3 @@ def test_overview_names_its_filters_and_period(bhu_member):
 def test_area_page_names_its_area_and_the_other_filters(bhu_member):
     response = client_for(bhu_member).get("/uppfoljning/aktor/gr/?fran=2016&till=2016&malomrade=2")
     assert title_of(response) == "Uppföljning: Göteborgsregionens kommunalförbund, Målområde 2, 2016" + SUFFIX
-
