@@ -96,22 +96,26 @@ def _fold(
     total = period.figure("total", "Totalt")
     last_year = period.filters.last_year
     key_of = _key_of(item, members)
+    # Values outside the strategy's lists (e.g. a priority added since) are kept, but only
+    # those the period has: a row of the year before adds to the change of a figure, never
+    # makes one (the year before is no year of the report).
+    unlisted: dict[str, Figure] = {}
+    unlisted_in_period = set()
     for row in rows:
         key, year = key_of(row), row["year"]
-        in_period = period.includes(year)
         figure = figures.get(key)
-        if figure is None and in_period:
-            # A value outside the strategy's lists (e.g. a priority added since); keep it.
-            figure = figures[key] = period.figure(key, key)
-        # A row of the year before only adds to the change of the figures the period has:
-        # it never makes a figure of its own (the year before is no year of the report).
-        for target in (total,) if figure is None else (figure, total):
+        if figure is None:
+            figure = unlisted.setdefault(key, period.figure(key, key))
+            if period.includes(year):
+                unlisted_in_period.add(key)
+        for target in (figure, total):
             if year == last_year:
                 target.last_year_total += row["total"]
             elif year == period.previous_year:
                 target.previous_year_total += row["total"]
-            if in_period:
+            if period.includes(year):
                 target.add(row)
+    figures |= {key: figure for key, figure in unlisted.items() if key in unlisted_in_period}
     for figure in [*figures.values(), total]:
         figure.share = percent_of(figure.total, grand_total)
     return Breakdown(dimension=item.name, title=item.title, figures=list(figures.values()), total=total)
