@@ -7,33 +7,54 @@ the exact figures. Every bar and point carries its value as text, so nothing dep
 telling colours apart; figures that mean "none set" (no priority, outside the focus
 areas) are hatched as well, which reads in greyscale and on paper. Coordinates are text
 with a decimal point, whatever the locale the page is rendered in.
+
+The charts are never scaled to fit, so their text is always the size it is drawn at (13
+and 12 CSS px), on a phone as on a wide screen (WCAG 1.4.4 and 1.4.10). They have no
+viewBox: heights are in CSS pixels and horizontal positions in percent of the width the
+page gives them. A bar chart writes each label above its bar, in at most two lines short
+enough for the narrowest screen, and its bars fill at most `BAR_SHARE` of the width so
+that the value after the longest bar still fits. The line over the years needs room
+between its points, so the stylesheet shows it on wide screens and the same years as
+bars (`trend_bars`) on narrow ones.
 """
 
 import math
+import textwrap
 from dataclasses import dataclass
 from decimal import Decimal
 
 from .formatting import format_number, format_percent
 from .reports import NONE_KEY, Breakdown, Figure
 
-WIDTH = 760
-LABEL_WIDTH = 300
-VALUE_WIDTH = 150
-ROW_HEIGHT = 26
+# A bar chart: each row is its label's lines, then the bar with its value after it.
+LABEL_CHARS = 34  # per line: fits 288 CSS px (a 320 px screen) at 13 px
+LABEL_LINES = 2
+LINE_HEIGHT = 16
 BAR_HEIGHT = 16
-LABEL_CHARS = 38
+ROW_GAP = 12
+BAR_SHARE = 52  # percent of the width: the rest holds the longest value
 NOTHING_TO_SHOW = "Inga insatser att visa för de valda filtren."
+
+# The line over the years: its points spread between these percentages of the width.
+TREND_HEIGHT = 300
+PLOT_TOP, PLOT_BOTTOM = 40, 40
+POINTS_FROM, POINTS_TO = 14.0, 92.0
+
+
+@dataclass(frozen=True)
+class LabelLine:
+    text: str
+    y: str
 
 
 @dataclass(frozen=True)
 class Bar:
-    label: str  # shortened to fit; `tooltip` holds it whole
+    lines: list[LabelLine]  # the label, wrapped and shortened to fit; `tooltip` holds it whole
     tooltip: str
     value: str
     top: str
     middle: str
-    length: str
-    value_x: str
+    length: str  # percent of the chart's width
     hatched: bool
 
 
@@ -42,32 +63,28 @@ class BarChart:
     chart_id: str
     title: str
     desc: str
-    width: int
     height: int
     bars: list[Bar]
-    label_x: int = LABEL_WIDTH - 8
-    bar_x: int = LABEL_WIDTH
+    bar_x: int = 1
+    value_dx: int = 8
     bar_height: int = BAR_HEIGHT
 
     @property
     def hatch_id(self) -> str:
         return f"{self.chart_id}-hatch"
 
-    @property
-    def axis_bottom(self) -> int:
-        return self.height - 2
-
 
 @dataclass(frozen=True)
 class GridLine:
     y: str
+    label_y: str
     label: str
     dashed: bool
 
 
 @dataclass(frozen=True)
 class Point:
-    x: str
+    x: str  # percent of the chart's width
     y: str
     value_y: str
     label: str
@@ -75,24 +92,31 @@ class Point:
 
 
 @dataclass(frozen=True)
+class Segment:
+    x1: str
+    y1: str
+    x2: str
+    y2: str
+
+
+@dataclass(frozen=True)
 class TrendChart:
     chart_id: str
     title: str
     desc: str
-    width: int
     height: int
     unit: str
-    plot_left: int
-    plot_right: int
-    plot_top: int
     label_y: int
     grid: list[GridLine]
     points: list[Point]
 
     @property
-    def line(self) -> str:
-        """The polyline through the points; none for a single year."""
-        return " ".join(f"{point.x},{point.y}" for point in self.points) if len(self.points) > 1 else ""
+    def segments(self) -> list[Segment]:
+        """The line through the points, one segment each (a polyline cannot be in percent)."""
+        return [
+            Segment(before.x, before.y, after.x, after.y)
+            for before, after in zip(self.points, self.points[1:], strict=False)
+        ]
 
 
 def _unit(largest: Decimal) -> tuple[str, Decimal, int]:
@@ -108,7 +132,19 @@ def _amount(value: Decimal, unit: tuple[str, Decimal, int]) -> str:
 
 
 def _shorten(text: str, limit: int = LABEL_CHARS) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    """The text cut at a word to at most `limit` characters with its ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,.;:–-") + "…"
+
+
+def _label_lines(text: str) -> list[str]:
+    """The label in at most `LABEL_LINES` lines of `LABEL_CHARS`, the last shortened if need be."""
+    lines = textwrap.wrap(text, LABEL_CHARS) or [""]
+    if len(lines) > LABEL_LINES:
+        lines = [*lines[: LABEL_LINES - 1], _shorten(" ".join(lines[LABEL_LINES - 1 :]))]
+    return lines
 
 
 def _largest(figures: list[Figure]) -> Figure | None:
@@ -128,30 +164,33 @@ def bar_chart(breakdown: Breakdown, *, chart_id: str, period: str) -> BarChart:
             f"Belopp i {unit[0]}. Störst är {largest.label} med {_amount(largest.total, unit)} "
             f"({format_percent(largest.share)} av totalen). Alla belopp finns i tabellen under diagrammet."
         )
-    bar_area = WIDTH - LABEL_WIDTH - VALUE_WIDTH
     bars = []
-    for index, figure in enumerate(figures):
-        middle = 6 + index * ROW_HEIGHT + ROW_HEIGHT / 2
-        length = float(figure.total / largest.total) * bar_area if largest else 0
+    top = 4
+    for figure in figures:
+        lines = _label_lines(figure.label)
+        bar_top = top + len(lines) * LINE_HEIGHT + 4
+        share = float(figure.total / largest.total) * BAR_SHARE if largest else 0
         value = f"{_amount(figure.total, unit)} ({format_percent(figure.share)})"
         bars.append(
             Bar(
-                label=_shorten(figure.label),
+                lines=[
+                    LabelLine(text=line, y=f"{top + 13 + index * LINE_HEIGHT}")
+                    for index, line in enumerate(lines)
+                ],
                 tooltip=f"{figure.label}: {value}",
                 value=value,
-                top=f"{middle - BAR_HEIGHT / 2:.1f}",
-                middle=f"{middle:.1f}",
-                length=f"{length:.1f}",
-                value_x=f"{LABEL_WIDTH + length + 6:.1f}",
+                top=f"{bar_top}",
+                middle=f"{bar_top + BAR_HEIGHT / 2:.1f}",
+                length=f"{share:.1f}%",
                 hatched=figure.key == NONE_KEY,
             )
         )
+        top = bar_top + BAR_HEIGHT + ROW_GAP
     return BarChart(
         chart_id=chart_id,
         title=f"Stapeldiagram: {breakdown.title.lower()}, {period}",
         desc=desc,
-        width=WIDTH,
-        height=max(len(figures), 1) * ROW_HEIGHT + 12,
+        height=top - ROW_GAP + 4,
         bars=bars,
     )
 
@@ -176,30 +215,30 @@ def trend_chart(by_year: Breakdown, *, chart_id: str, period: str) -> TrendChart
     else:
         points = "; ".join(f"{figure.label}: {_amount(figure.total, unit)}" for figure in figures)
         desc = f"Belopp i {name} per år. {points}. Samma siffror finns i tabellen under diagrammet."
-    left, right, top, bottom = 80, 60, 30, 40
-    height = 300
-    plot_width, plot_height = WIDTH - left - right, height - top - bottom
+    plot_height = TREND_HEIGHT - PLOT_TOP - PLOT_BOTTOM
     top_value = float(largest.total / divisor) if largest else 1.0
     step = _nice_step(top_value)
     ceiling = step * max(1, -(-top_value // step))
     grid = []
     for tick in range(round(ceiling / step) + 1):
         value = tick * step
+        y = PLOT_TOP + plot_height - value / ceiling * plot_height
         grid.append(
             GridLine(
-                y=f"{top + plot_height - value / ceiling * plot_height:.1f}",
+                y=f"{y:.1f}",
+                label_y=f"{y - 4:.1f}",
                 label=format_number(Decimal(str(value)), 0 if step >= 1 else 1),
                 dashed=value != 0,
             )
         )
-    spacing = plot_width / max(len(figures) - 1, 1)
+    spacing = (POINTS_TO - POINTS_FROM) / max(len(figures) - 1, 1)
     drawn = []
     for index, figure in enumerate(figures):
-        x = left + (index * spacing if len(figures) > 1 else plot_width / 2)
-        y = top + plot_height - float(figure.total / divisor) / ceiling * plot_height
+        x = POINTS_FROM + index * spacing if len(figures) > 1 else (POINTS_FROM + POINTS_TO) / 2
+        y = PLOT_TOP + plot_height - float(figure.total / divisor) / ceiling * plot_height
         drawn.append(
             Point(
-                x=f"{x:.1f}",
+                x=f"{x:.1f}%",
                 y=f"{y:.1f}",
                 value_y=f"{y - 12:.1f}",
                 label=figure.label,
@@ -210,13 +249,9 @@ def trend_chart(by_year: Breakdown, *, chart_id: str, period: str) -> TrendChart
         chart_id=chart_id,
         title=f"Linjediagram: belopp per år, {period}",
         desc=desc,
-        width=WIDTH,
-        height=height,
+        height=TREND_HEIGHT,
         unit=name,
-        plot_left=left,
-        plot_right=WIDTH - right,
-        plot_top=top,
-        label_y=height - bottom + 22,
+        label_y=TREND_HEIGHT - PLOT_BOTTOM + 22,
         grid=grid,
         points=drawn,
     )

@@ -1,7 +1,8 @@
 """Swedish money and number formats: reading what people type, writing what they read.
 
 Display uses a no-break space as the thousands separator so that `1 234 567 kr` never
-wraps inside a figure, and a decimal comma.
+wraps inside a figure, and a decimal comma. Every figure rounds half up (`round_half_up`),
+as Swedish official statistics do: amounts, shares, changes and ratios alike.
 """
 
 import re
@@ -11,6 +12,12 @@ NBSP = "\u00a0"
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
 _CURRENCY = re.compile(r"(kr\.?|sek|:-)$", re.IGNORECASE)
 TWO_PLACES = Decimal("0.01")
+
+
+def round_half_up(value: Decimal | int, places: int) -> Decimal:
+    """`value` to `places` decimals, a half away from zero: 4,125 -> 4,13 and 1,005 -> 1,01.
+    (Python's own default, half to even, would give 4,12 and 1,00.)"""
+    return Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
 class AmountError(ValueError):
@@ -71,8 +78,7 @@ def format_number(value: Decimal | int | None, decimals: int = 0) -> str:
     """A number the Swedish way: `1 234 567` or `12,5`; a minus sign for negatives."""
     if value is None:
         return "–"
-    quantum = Decimal(1).scaleb(-decimals)
-    rounded = Decimal(value).quantize(quantum, rounding=ROUND_HALF_UP)
+    rounded = round_half_up(value, decimals)
     sign = "\u2212" if rounded < 0 else ""
     whole, _, fraction = f"{abs(rounded):f}".partition(".")
     text = group_digits(whole)
@@ -86,13 +92,6 @@ def format_kr(value: Decimal | int | None) -> str:
     value = Decimal(value)
     decimals = 0 if value == value.to_integral_value() else 2
     return f"{format_number(value, decimals)}{NBSP}kr"
-
-
-def format_tkr(value: Decimal | int | None) -> str:
-    """Thousands of kronor, whole: `1 235 tkr`."""
-    if value is None:
-        return "–"
-    return f"{format_number(Decimal(value) / 1000, 0)}{NBSP}tkr"
 
 
 def format_mnkr(value: Decimal | int | None) -> str:

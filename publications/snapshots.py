@@ -7,8 +7,13 @@ not mistaken for a change in money; a figure found on one side only counts as ze
 the other (an actor added since, say). Only the sections the published snapshot holds
 are compared: a breakdown or matrix added to the reports after publication is not a
 difference in money, so it never shows as one.
+
+A published snapshot is never rewritten. Pages and the API show it through
+`snapshot_for_display`, which leaves out what older snapshots hold in error.
 """
 
+import copy
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -80,3 +85,41 @@ def snapshot_sections(snapshot: dict) -> list[dict]:
         for name in PAGES["annual_report"]
         if name in breakdowns
     ]
+
+
+def _figures(snapshot: dict) -> Iterator[dict]:
+    yield snapshot["total"]
+    for breakdown in snapshot["breakdowns"].values():
+        yield from breakdown["figures"]
+        yield breakdown["total"]
+    for matrix in snapshot["matrices"].values():
+        yield from matrix["columns"]
+        yield matrix["total"]
+        for row in matrix["rows"]:
+            yield row["header"]
+            yield from row["cells"]
+
+
+def snapshot_for_display(snapshot: dict, *, start_year: int) -> dict:
+    """The figures of a published snapshot as pages and the API show them (a copy; the
+    stored snapshot stays as it was frozen).
+
+    Snapshots frozen before these rules were kept hold two errors of the report module of
+    their day, left out here: a year figure outside the report's own period (a one-year
+    report listed the year before as "2015: 0 kr"), and a comparison with a year before the
+    strategy (`start_year`), which nobody reported for and so is no comparison at all: its
+    `previous_year_total` becomes null, as the report module writes it today.
+    """
+    shown = copy.deepcopy(snapshot)
+    first_year, last_year = shown.get("first_year"), shown.get("last_year")
+    if first_year is None or last_year is None:
+        return shown
+    by_year = shown["breakdowns"].get("year")
+    if by_year is not None:
+        period = {str(year) for year in range(first_year, last_year + 1)}
+        by_year["figures"] = [figure for figure in by_year["figures"] if figure["key"] in period]
+    if last_year - 1 < start_year:
+        for figure in _figures(shown):
+            if "previous_year_total" in figure:
+                figure["previous_year_total"] = None
+    return shown

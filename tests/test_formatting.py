@@ -7,8 +7,8 @@ from followup.formatting import (
     format_kr,
     format_mnkr,
     format_percent,
-    format_tkr,
     parse_amount,
+    round_half_up,
 )
 
 NBSP = "\u00a0"
@@ -47,7 +47,14 @@ def test_empty_amount_is_none():
 def test_money_is_shown_the_swedish_way():
     assert format_kr(Decimal("1234567")) == f"1{NBSP}234{NBSP}567{NBSP}kr"
     assert format_kr(Decimal("1234567.5")) == f"1{NBSP}234{NBSP}567,50{NBSP}kr"
-    assert format_tkr(Decimal("1234567")) == f"1{NBSP}235{NBSP}tkr"
     assert format_mnkr(Decimal("1234567")) == f"1,2{NBSP}mnkr"
     assert format_percent(Decimal("12.345")) == f"12,3{NBSP}%"
     assert format_kr(Decimal("-500")) == f"\u2212500{NBSP}kr"
+
+
+@pytest.mark.parametrize(
+    ("value", "places", "expected"),
+    [("4.125", 2, "4.13"), ("1.005", 2, "1.01"), ("0.25", 1, "0.3"), ("-2.5", 0, "-3"), ("2.5", 0, "3")],
+)
+def test_figures_round_half_up_as_swedish_official_statistics_do(value, places, expected):
+    assert round_half_up(Decimal(value), places) == Decimal(expected)

@@ -9,11 +9,15 @@ that a matrix groups by already is folded from that matrix's rows, and every oth
 breakdown costs one query of its own.
 
 Change from the previous year compares the last year of the period with the year before
-it; for a one-year report that is simply the year before.
+it; for a one-year report that is simply the year before. That year is read for the change
+columns only: it is never a figure of the report (no year outside the period is listed),
+and a year before the strategy, which nobody reported for, is no comparison at all: the
+change is then None, not the whole amount.
 """
 
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import QuerySet, Sum
@@ -66,30 +70,52 @@ def _key_of(item: Dimension, members: list[Member]) -> Callable[[dict], str]:
     return key_of
 
 
+@dataclass(frozen=True)
+class _Period:
+    """The report's years, and the year before the last that its change compares with
+    (None when that year lies before the strategy)."""
+
+    filters: ReportFilters
+    previous_year: int | None
+
+    def figure(self, key: str, label: str, **fields) -> Figure:
+        previous = ZERO if self.previous_year is not None else None
+        return Figure(key=key, label=label, previous_year_total=previous, **fields)
+
+    def includes(self, year: int) -> bool:
+        return self.filters.first_year <= year <= self.filters.last_year
+
+
 def _fold(
-    rows: list[dict], item: Dimension, members: list[Member], filters: ReportFilters, grand_total: Decimal
+    rows: list[dict], item: Dimension, members: list[Member], period: _Period, grand_total: Decimal
 ) -> Breakdown:
     figures = {
-        member.key: Figure(key=member.key, label=member.label, filter_changes=item.changes(member.value))
+        member.key: period.figure(member.key, member.label, filter_changes=item.changes(member.value))
         for member in members
     }
-    total = Figure(key="total", label="Totalt")
-    previous_year, last_year = filters.last_year - 1, filters.last_year
+    total = period.figure("total", "Totalt")
+    last_year = period.filters.last_year
     key_of = _key_of(item, members)
+    # Values outside the strategy's lists (e.g. a priority added since) are kept, but only
+    # those the period has: a row of the year before adds to the change of a figure, never
+    # makes one (the year before is no year of the report).
+    unlisted: dict[str, Figure] = {}
+    unlisted_in_period = set()
     for row in rows:
-        key = key_of(row)
+        key, year = key_of(row), row["year"]
         figure = figures.get(key)
         if figure is None:
-            # A value outside the strategy's lists (e.g. a priority added since); keep it.
-            figure = figures[key] = Figure(key=key, label=key)
-        year = row["year"]
+            figure = unlisted.setdefault(key, period.figure(key, key))
+            if period.includes(year):
+                unlisted_in_period.add(key)
         for target in (figure, total):
             if year == last_year:
                 target.last_year_total += row["total"]
-            elif year == previous_year:
+            elif year == period.previous_year:
                 target.previous_year_total += row["total"]
-            if filters.first_year <= year <= filters.last_year:
+            if period.includes(year):
                 target.add(row)
+    figures |= {key: figure for key, figure in unlisted.items() if key in unlisted_in_period}
     for figure in [*figures.values(), total]:
         figure.share = percent_of(figure.total, grand_total)
     return Breakdown(dimension=item.name, title=item.title, figures=list(figures.values()), total=total)
@@ -99,7 +125,7 @@ def _matrix(
     spec: Cross,
     rows: list[dict],
     members: dict[str, list[Member]],
-    filters: ReportFilters,
+    period: _Period,
     grand_total: Decimal,
 ) -> Matrix:
     row_dimension, column_dimension = dimension(spec.rows), dimension(spec.columns)
@@ -110,7 +136,7 @@ def _matrix(
     matrix_rows = []
     for member in members[spec.rows]:
         cells = _fold(
-            by_row.get(member.key, []), column_dimension, members[spec.columns], filters, grand_total
+            by_row.get(member.key, []), column_dimension, members[spec.columns], period, grand_total
         )
         changes = row_dimension.changes(member.value)
         for cell in cells.figures:
@@ -118,7 +144,7 @@ def _matrix(
         header = cells.total
         header.key, header.label, header.filter_changes = member.key, member.label, changes
         matrix_rows.append(MatrixRow(header=header, cells=cells.figures))
-    columns = _fold(rows, column_dimension, members[spec.columns], filters, grand_total)
+    columns = _fold(rows, column_dimension, members[spec.columns], period, grand_total)
     return Matrix(
         name=spec.name,
         title=spec.title,
@@ -138,7 +164,9 @@ def build_report(
     priorities and the funding sources)."""
     choices = choices or load_choices(strategy)
     members = {item.name: item.members(choices.of(item.name), filters) for item in DIMENSIONS}
-    years = range(min(filters.first_year, filters.last_year - 1), filters.last_year + 1)
+    previous_year = filters.last_year - 1
+    period = _Period(filters, previous_year if previous_year >= strategy.start_year else None)
+    years = range(min(filters.first_year, previous_year), filters.last_year + 1)
     year_of = dict(ReportingYear.objects.filter(strategy=strategy).values_list("pk", "year"))
     totals = filtered_totals([pk for pk, year in year_of.items() if year in years], filters)
     groupings = _Groupings(totals, year_of)
@@ -146,9 +174,9 @@ def build_report(
         spec.name: groupings.rows(dimension(spec.rows).group_columns + dimension(spec.columns).group_columns)
         for spec in MATRICES
     }
-    grand_total = sum((row["total"] for row in groupings.rows(()) if filters.first_year <= row["year"]), ZERO)
+    grand_total = sum((row["total"] for row in groupings.rows(()) if period.includes(row["year"])), ZERO)
     breakdowns = {
-        item.name: _fold(groupings.rows(item.group_columns), item, members[item.name], filters, grand_total)
+        item.name: _fold(groupings.rows(item.group_columns), item, members[item.name], period, grand_total)
         for item in DIMENSIONS
     }
     return Report(
@@ -157,7 +185,7 @@ def build_report(
         total=breakdowns["year"].total,
         breakdowns=breakdowns,
         matrices={
-            spec.name: _matrix(spec, matrix_rows[spec.name], members, filters, grand_total)
+            spec.name: _matrix(spec, matrix_rows[spec.name], members, period, grand_total)
             for spec in MATRICES
         },
     )

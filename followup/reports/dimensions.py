@@ -75,6 +75,10 @@ def _funding_sources(strategy: Strategy) -> Iterable[str]:
     return FundingSource.values
 
 
+def _funding_source_label(value: str) -> str:
+    return FundingSource(value).label
+
+
 @dataclass(frozen=True)
 class Dimension:
     """One row of the table. `rows` reads the strategy's values (one small query at most),
@@ -90,6 +94,8 @@ class Dimension:
     key: Callable[[Any], str] = _number
     caption: Callable[[Any], str] = str
     column_value: Callable[[Any], Any] = _pk
+    # A value in a few words, for page titles: "Målområde 2" unless given ("GR").
+    brief: Callable[[Any], str] | None = None
     param: str | None = None  # GET parameter of its filter; None: no filter of its own
     every: str = ""  # the filter's choice meaning no filter
     unknown: str = ""  # the filter's message for a value it does not know, without a full stop
@@ -108,6 +114,11 @@ class Dimension:
         if value == NONE_KEY:
             return Member(key=NONE_KEY, label=self.none_label or "", value=NONE_KEY)
         return Member(key=self.key(value), label=self.caption(value), value=value)
+
+    def in_brief(self, value: Any) -> str:
+        if value == NONE_KEY:
+            return self.none_label or ""
+        return self.brief(value) if self.brief else f"{self.label} {self.key(value)}"
 
     def members(self, rows: Iterable[Any], filters: "ReportFilters") -> list[Member]:
         """The values a report with these filters shows, in order, even those at zero."""
@@ -190,7 +201,8 @@ DIMENSIONS: tuple[Dimension, ...] = (
         entry_column="focus_area_id",
         rows=_focus_areas,
         param="kraftsamling",
-        every="Alla, även utanför kraftsamlingsområdena",
+        # Short enough to show whole in the select on a phone; "none set" is a choice of its own.
+        every="Alla insatser",
         unknown="Det finns inget kraftsamlingsområde med nummer ”%(value)s”",
         none_label="Utanför kraftsamlingsområdena",
         area_page="followup:report_focus_area",
@@ -204,6 +216,7 @@ DIMENSIONS: tuple[Dimension, ...] = (
         rows=_actors,
         key=lambda actor: actor.slug,
         caption=lambda actor: actor.name,
+        brief=lambda actor: actor.short_name,
         param="aktor",
         every="Alla aktörer",
         unknown="Det finns ingen aktör med kortnamnet ”%(value)s”",
@@ -218,7 +231,8 @@ DIMENSIONS: tuple[Dimension, ...] = (
         entry_column="funding_source",
         rows=_funding_sources,
         key=str,
-        caption=lambda value: FundingSource(value).label,
+        caption=_funding_source_label,
+        brief=_funding_source_label,
         column_value=_itself,
         param="finansiering",
         every="Alla finansieringskällor",

@@ -5,21 +5,26 @@ from decimal import Decimal
 
 from strategy.models import Strategy
 
+from ..formatting import round_half_up
 from .dimensions import PAGES, cross
 from .filters import ReportFilters
 
 ZERO = Decimal("0.00")
 HUNDRED = Decimal(100)
-PERCENT_PLACES = Decimal("0.1")
 
 
 def money(value: Decimal | float | None) -> Decimal:
     # SQLite sums decimals as floating point; kronor and öre are what the figures mean.
-    return ZERO if value is None else Decimal(value).quantize(ZERO)
+    return ZERO if value is None else round_half_up(value, 2)
 
 
-def percent_of(part: Decimal, whole: Decimal) -> Decimal | None:
-    return (part * HUNDRED / whole).quantize(PERCENT_PLACES) if whole else None
+def percent_of(part: Decimal, whole: Decimal | None) -> Decimal | None:
+    """`part` in percent of `whole`, one decimal; None when there is no whole to compare with."""
+    return round_half_up(part * HUNDRED / whole, 1) if whole else None
+
+
+def _text(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
 
 
 @dataclass
@@ -35,24 +40,29 @@ class Figure:
     project_size_total: Decimal = ZERO
     granted_with_size: Decimal = ZERO
     last_year_total: Decimal = ZERO
-    previous_year_total: Decimal = ZERO
+    # None when the year before the last lies before the strategy: nothing was reported
+    # then, so there is no change to show (not a change from zero).
+    previous_year_total: Decimal | None = ZERO
     share: Decimal | None = None
     filter_changes: dict = field(default_factory=dict)
 
     @property
-    def change(self) -> Decimal:
+    def change(self) -> Decimal | None:
+        if self.previous_year_total is None:
+            return None
         return self.last_year_total - self.previous_year_total
 
     @property
     def change_percent(self) -> Decimal | None:
-        return percent_of(self.change, self.previous_year_total)
+        change = self.change
+        return None if change is None else percent_of(change, self.previous_year_total)
 
     @property
     def leverage(self) -> Decimal | None:
         """Estimated total project size per krona granted (1.0 = no co-financing)."""
         if not self.granted_with_size:
             return None
-        return (self.project_size_total / self.granted_with_size).quantize(Decimal("0.01"))
+        return round_half_up(self.project_size_total / self.granted_with_size, 2)
 
     def add(self, row: dict) -> None:
         self.total += row["total"]
@@ -66,11 +76,11 @@ class Figure:
             "label": self.label,
             "total": str(self.total),
             "count": self.count,
-            "share": None if self.share is None else str(self.share),
+            "share": _text(self.share),
             "project_size_total": str(self.project_size_total),
             "granted_with_size": str(self.granted_with_size),
             "last_year_total": str(self.last_year_total),
-            "previous_year_total": str(self.previous_year_total),
+            "previous_year_total": _text(self.previous_year_total),
         }
 
 
@@ -144,6 +154,11 @@ class Report:
     def comparison_years(self) -> tuple[int, int]:
         """The two years the change columns compare: (previous, last)."""
         return self.filters.last_year - 1, self.filters.last_year
+
+    @property
+    def has_change(self) -> bool:
+        """False when the previous year lies before the strategy, which nobody reported for."""
+        return self.total.previous_year_total is not None
 
     def table(self, name: str) -> Breakdown | Matrix:
         return self.breakdowns[name] if name in self.breakdowns else self.matrices[name]

@@ -1,6 +1,6 @@
 """Which entries a report covers, and the strategy's values its filters choose from."""
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -72,6 +72,14 @@ class ReportFilters:
         return [("År", self.period)] + [
             (item.label, item.member(value).label) for item, value in self._chosen_dimensions()
         ]
+
+    def in_brief(self, *, leave_out: Iterable[str] = ()) -> list[str]:
+        """The filters in a few words each, then the period, for page titles:
+        `["GR", "Målområde 2", "2016"]`; `leave_out` names dimensions the page is about."""
+        chosen = [
+            item.in_brief(value) for item, value in self._chosen_dimensions() if item.name not in leave_out
+        ]
+        return [*chosen, self.period]
 
     def entry_lookups(self) -> dict[str, Any]:
         """The filters as lookups on the entries."""

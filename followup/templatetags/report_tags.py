@@ -1,5 +1,7 @@
-"""Template helpers of the report pages: figures in thousands, links, charts."""
+"""Template helpers of the report pages: figures in thousands, notes on their rounding,
+links, charts."""
 
+from collections.abc import Iterable
 from decimal import Decimal
 from urllib.parse import urlencode
 
@@ -7,10 +9,12 @@ from django import template
 from django.urls import reverse
 
 from followup import charts
-from followup.formatting import format_number, format_percent
-from followup.reports import NONE_KEY, Breakdown, Figure, ReportFilters, dimension
+from followup.formatting import format_number, format_percent, round_half_up
+from followup.reports import NONE_KEY, Breakdown, Figure, Matrix, ReportFilters, dimension
 
 register = template.Library()
+
+ROUNDED_APART = "{what} är avrundade var för sig och kan därför summera till något annat än {whole}."
 
 
 @register.simple_tag
@@ -19,10 +23,63 @@ def dimension_label(name: str) -> str:
     return dimension(name).label
 
 
+def _thousands(value: Decimal) -> Decimal:
+    """An amount in whole thousands of kronor, as the report's tables show it."""
+    return round_half_up(Decimal(value) / 1000, 0)
+
+
 @register.filter
 def tkr_number(value: Decimal | None) -> str:
     """An amount in whole thousands of kronor, without the unit (the heading states it)."""
-    return format_number(None if value is None else Decimal(value) / 1000, 0)
+    return format_number(None if value is None else _thousands(value))
+
+
+def _adds_up(parts: Iterable[Decimal | None], whole: Decimal | None) -> bool:
+    """Whether figures shown rounded add up to their total shown rounded (None is "–")."""
+    parts = [part for part in parts if part is not None]
+    return whole is None or sum(parts, Decimal(0)) == whole
+
+
+def _amounts_add_up(parts: Iterable[Figure], whole: Figure) -> bool:
+    return _adds_up((_thousands(part.total) for part in parts), _thousands(whole.total))
+
+
+def _matrix_adds_up(matrix: Matrix) -> bool:
+    """Every row to its total, every column to its total, and both to the grand total."""
+    return (
+        _amounts_add_up(matrix.columns, matrix.total)
+        and _amounts_add_up((row.header for row in matrix.rows), matrix.total)
+        and all(_amounts_add_up(row.cells, row.header) for row in matrix.rows)
+        and all(
+            _amounts_add_up((row.cells[index] for row in matrix.rows), column)
+            for index, column in enumerate(matrix.columns)
+        )
+    )
+
+
+@register.simple_tag
+def rounding_note(table: Breakdown | Matrix, *, changes: bool = True) -> str:
+    """A sentence saying that the rounded figures of a table do not add up to its rounded
+    totals, naming the columns where that happens; "" where they do. `changes=False` for a
+    table whose change column has no total (the years, each against the year before)."""
+    if isinstance(table, Matrix):
+        if _matrix_adds_up(table):
+            return ""
+        return ROUNDED_APART.format(what="Beloppen", whole="radernas och kolumnernas summor")
+    rounded_apart = []
+    if not _amounts_add_up(table.figures, table.total):
+        rounded_apart.append("beloppen")
+    if not _adds_up((figure.share for figure in table.figures), table.total.share):
+        rounded_apart.append("andelarna")
+    if changes and table.total.change is not None:
+        parts = (_thousands(figure.change) for figure in table.figures if figure.change is not None)
+        if not _adds_up(parts, _thousands(table.total.change)):
+            rounded_apart.append("förändringarna")
+    if not rounded_apart:
+        return ""
+    *others, last = rounded_apart
+    what = f"{', '.join(others)} och {last}" if others else last
+    return ROUNDED_APART.format(what=what.capitalize(), whole="totalen")
 
 
 def _signed(text: str, value: Decimal | None) -> str:
@@ -88,3 +145,10 @@ def bar_chart(breakdown: Breakdown, period: str) -> dict:
 @register.inclusion_tag("followup/charts/_trend_chart.html")
 def trend_chart(by_year: Breakdown, period: str) -> dict:
     return {"chart": charts.trend_chart(by_year, chart_id="diagram-trend", period=period)}
+
+
+@register.inclusion_tag("followup/charts/_bar_chart.html")
+def trend_bars(by_year: Breakdown, period: str) -> dict:
+    """The years as bars, for screens too narrow for the line (the stylesheet shows one of the two)."""
+    chart = charts.bar_chart(by_year, chart_id="diagram-trend-staplar", period=period)
+    return {"chart": chart, "variant": "narrow"}

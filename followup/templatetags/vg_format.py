@@ -7,7 +7,6 @@ from followup import formatting
 register = template.Library()
 
 register.filter("kr", formatting.format_kr)
-register.filter("tkr", formatting.format_tkr)
 register.filter("mnkr", formatting.format_mnkr)
 register.filter("percent", formatting.format_percent)
 register.filter("number", formatting.format_number)

@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -34,6 +34,7 @@ from ..reports import (
 )
 
 ENTRIES_PER_PAGE = 50
+ENTRIES_HEADING = "Insatser bakom siffran"
 
 
 def report_reader_required(view: Callable) -> Callable:
@@ -64,25 +65,41 @@ def _overview_url(filters: ReportFilters | None = None) -> str:
     return f"{url}?{urlencode(filters.as_query())}" if filters else url
 
 
+def _title(heading: str, *parts: str, page: Page | None = None) -> str:
+    """What the page shows, for its <title>: "Insatser bakom siffran: Målområde 2, 2016, sida 2"."""
+    if page is not None and page.paginator.num_pages > 1:
+        parts = (*parts, f"sida {page.number}")
+    return f"{heading}: {', '.join(parts)}" if parts else heading
+
+
 def _report_page(
     request: HttpRequest,
     page: str,
     *,
     strategy: Strategy,
     choices: ReportChoices,
+    subject: str | None = None,
     fixed: dict | None = None,
     **context,
 ) -> HttpResponse:
-    """A report page: the overview, or the page of one value of a dimension (`fixed`)."""
+    """A report page: the overview, or the page of one value of a dimension (`fixed`),
+    which is its `subject`."""
     template = f"followup/report_{page}.html"
+    named = [subject] if subject else []
     form = ReportFilterForm(request.GET, strategy=strategy, choices=choices, fixed=fixed)
-    context |= {"strategy": strategy, "form": form, "crumbs": [("Uppföljning", _overview_url())]}
+    context |= {
+        "strategy": strategy,
+        "form": form,
+        "crumbs": [("Uppföljning", _overview_url())],
+        "title": _title("Uppföljning", *named),
+    }
     if not form.is_valid():
         return render(request, template, context, status=400)
     report = build_report(strategy=strategy, filters=form.filters, choices=choices)
     if fixed:
         context["crumbs"] = [("Uppföljning", _overview_url(report.filters.narrowed(**dict.fromkeys(fixed))))]
     context |= {
+        "title": _title("Uppföljning", *named, *report.filters.in_brief(leave_out=fixed or ())),
         "report": report,
         "sections": report.sections(page),
         "period": report.filters.period,
@@ -104,7 +121,13 @@ def _area_page(request: HttpRequest, name: str, **match) -> HttpResponse:
     choices = load_choices(strategy)
     value = _find(choices.of(name), **match)
     return _report_page(
-        request, name, strategy=strategy, choices=choices, fixed={name: value}, **{name: value}
+        request,
+        name,
+        strategy=strategy,
+        choices=choices,
+        subject=value.name,
+        fixed={name: value},
+        **{name: value},
     )
 
 
@@ -129,7 +152,12 @@ def report_entries(request: HttpRequest) -> HttpResponse:
     may read one by one."""
     strategy = current_strategy_or_404()
     form = EntryListForm(request.GET, strategy=strategy, choices=load_choices(strategy))
-    context = {"strategy": strategy, "form": form, "crumbs": [("Uppföljning", _overview_url())]}
+    context = {
+        "strategy": strategy,
+        "form": form,
+        "crumbs": [("Uppföljning", _overview_url())],
+        "title": ENTRIES_HEADING,
+    }
     if not form.is_valid():
         return render(request, "followup/report_entries.html", context, status=400)
     filters = form.filters
@@ -142,6 +170,7 @@ def report_entries(request: HttpRequest) -> HttpResponse:
     page = Paginator(visible, ENTRIES_PER_PAGE).get_page(request.GET.get("sida"))
     ordering = form.cleaned_data.get("ordning") or ""
     context |= {
+        "title": _title(ENTRIES_HEADING, *filters.in_brief(), page=page),
         "crumbs": [("Uppföljning", _overview_url(filters))],
         "filters": filters,
         "totals": list_totals(entries, request.user),

@@ -85,3 +85,76 @@ def test_printed_report_hides_the_filters_and_keeps_the_charts(page, bhu_member,
     assert not page.get_by_role("navigation", name="Huvudmeny").is_visible()
     assert page.locator("svg.chart").first.is_visible()
     assert page.get_by_role("img", name=re.compile("Linjediagram: belopp per år")).is_visible()
+
+
+# Every visible chart's text: its rendered font size (the computed size times the SVG's
+# scale on screen) and whether it stays inside its chart.
+CHART_TEXT = """() => [...document.querySelectorAll('svg.chart')]
+  .filter((svg) => svg.getClientRects().length)
+  .flatMap((svg) => {
+    const box = svg.getBoundingClientRect();
+    return [...svg.querySelectorAll('text')].map((text) => {
+      const rect = text.getBoundingClientRect();
+      return {
+        text: text.textContent,
+        size: parseFloat(getComputedStyle(text).fontSize) * text.getScreenCTM().a,
+        inside: rect.left >= box.left - 0.5 && rect.right <= box.right + 0.5,
+      };
+    });
+  })"""
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+@pytest.mark.parametrize("path", ["/uppfoljning/", "/uppfoljning/malomrade/1/"])
+def test_chart_text_is_never_below_12_css_px_and_stays_inside_its_chart(
+    page, bhu_member, entries, width, path
+):
+    page.set_viewport_size({"width": width, "height": 900})
+    sign_in(page, bhu_member.username, PASSWORD)
+    page.goto(path)
+    texts = page.evaluate(CHART_TEXT)
+    assert len(texts) > 20
+    assert [text["text"] for text in texts if text["size"] < 12 - 0.01] == []
+    assert [text["text"] for text in texts if not text["inside"]] == []
+
+
+@pytest.mark.parametrize(
+    ("width", "shown"), [(320, "Stapeldiagram: per år"), (1280, "Linjediagram: belopp per år")]
+)
+def test_the_years_are_drawn_once_as_suits_the_width(page, bhu_member, entries, width, shown):
+    page.set_viewport_size({"width": width, "height": 900})
+    sign_in(page, bhu_member.username, PASSWORD)
+    page.goto("/uppfoljning/")
+    names = [name for name in page.get_by_role("img").all() if name.is_visible()]
+    titles = [image.locator("title").first.text_content() for image in names]
+    assert [title for title in titles if "år" in title.split(",")[0]] == [f"{shown}, 2014–2020"]
+
+
+# The width a select's chosen option needs (its text in the select's font) against the
+# room the select gives it (its inner width less the arrow, about 1.5 em).
+CUT_OFF_SELECTS = """() => [...document.querySelectorAll('form.report-filters select')].filter((select) => {
+  const style = getComputedStyle(select);
+  const context = document.createElement('canvas').getContext('2d');
+  context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+  const needed = context.measureText(select.options[select.selectedIndex].text).width;
+  const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)
+    - 1.5 * parseFloat(style.fontSize);
+  return needed > room;
+}).map((select) => select.options[select.selectedIndex].text)"""
+
+
+@pytest.mark.parametrize(
+    ("width", "path"),
+    [
+        (320, "/uppfoljning/"),
+        (1280, "/uppfoljning/"),
+        # No select shows an 85-letter focus area whole on a phone; the report states it in words.
+        (1280, "/uppfoljning/?aktor=gr&kraftsamling=3"),
+    ],
+)
+def test_every_filter_shows_its_chosen_value_whole(page, bhu_member, entries, width, path):
+    page.set_viewport_size({"width": width, "height": 900})
+    sign_in(page, bhu_member.username, PASSWORD)
+    page.goto(path)
+    assert page.evaluate(CUT_OFF_SELECTS) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= width

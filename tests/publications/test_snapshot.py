@@ -6,7 +6,7 @@ import pytest
 
 from followup.reports import ReportFilters, build_report
 from publications.models import AnnualReport, PublicationStatus
-from publications.snapshots import compare_snapshots, snapshot_sections
+from publications.snapshots import compare_snapshots, snapshot_for_display, snapshot_sections
 from tests.conftest import client_for, make_entry
 
 from .conftest import make_published_report, make_report
@@ -163,3 +163,83 @@ def test_published_figures_are_shown_under_the_dimensions_labels_in_the_annual_r
         ("Målområde", "Per målområde"),
         ("Aktör", "Per aktör"),
     ]
+
+
+def _figure(key: str, total: str, *, previous: str = "0.00", last: str | None = None) -> dict:
+    return {
+        "key": key,
+        "label": key,
+        "total": total,
+        "count": 1 if total != "0.00" else 0,
+        "share": "100.0" if total != "0.00" else "0.0",
+        "project_size_total": "0.00",
+        "granted_with_size": "0.00",
+        "last_year_total": total if last is None else last,
+        "previous_year_total": previous,
+    }
+
+
+def older_snapshot_of_2016() -> dict:
+    """A one-year snapshot as the report module froze it before the year before was kept
+    out of the figures: its breakdown per year lists 2015 at zero after 2016."""
+    total = _figure("total", "100000.00", previous="300000.00")
+    return {
+        "strategy": "vg2020",
+        "first_year": 2016,
+        "last_year": 2016,
+        "filters": {"År": "2016"},
+        "total": total,
+        "breakdowns": {
+            "goal_area": {
+                "dimension": "goal_area",
+                "title": "Per målområde",
+                "figures": [_figure("1", "100000.00", previous="300000.00")],
+                "total": total,
+            },
+            "year": {
+                "dimension": "year",
+                "title": "Per år",
+                "figures": [
+                    _figure("2016", "100000.00", previous="0.00"),
+                    _figure("2015", "0.00", previous="300000.00", last="0.00"),
+                ],
+                "total": total,
+            },
+        },
+        "matrices": {},
+    }
+
+
+def test_an_older_snapshot_is_shown_without_a_year_outside_its_period():
+    shown = snapshot_for_display(older_snapshot_of_2016(), start_year=2014)
+    assert [figure["key"] for figure in shown["breakdowns"]["year"]["figures"]] == ["2016"]
+
+
+def test_showing_an_older_snapshot_leaves_the_stored_one_as_it_was_frozen():
+    stored = older_snapshot_of_2016()
+    snapshot_for_display(stored, start_year=2014)
+    assert stored == older_snapshot_of_2016()
+
+
+def test_an_older_snapshot_shows_no_change_against_a_year_before_the_strategy():
+    stored = older_snapshot_of_2016()
+    stored["first_year"] = stored["last_year"] = 2014
+    shown = snapshot_for_display(stored, start_year=2014)
+    assert shown["total"]["previous_year_total"] is None
+    assert shown["breakdowns"]["goal_area"]["figures"][0]["previous_year_total"] is None
+
+
+def test_an_older_snapshot_of_unchanged_figures_shows_no_differences(admin_user):
+    make_entry(year=2015, goal=1, amount="300000.00")
+    make_entry(year=2016, goal=1, amount="100000.00")
+    report = make_published_report(user=admin_user, year=2016)
+    AnnualReport.objects.filter(pk=report.pk).update(snapshot=older_snapshot_of_2016())
+    report.refresh_from_db()
+    assert compare_snapshots(report.snapshot, live_figures(report)) == []
+
+
+def test_a_report_published_for_one_year_freezes_no_year_before(admin_user):
+    make_entry(year=2015, goal=1, amount="300000.00")
+    make_entry(year=2016, goal=1, amount="100000.00")
+    report = make_published_report(user=admin_user, year=2016)
+    assert [figure["key"] for figure in report.snapshot["breakdowns"]["year"]["figures"]] == ["2016"]

@@ -66,8 +66,8 @@ def test_every_bar_carries_its_amount_and_share_as_text():
     assert "300\u00a0tkr (75,0\u00a0%)" in texts
     assert "100\u00a0tkr (25,0\u00a0%)" in texts
     bars = [rect for rect in root.iter(f"{SVG}rect") if rect.get("height") == "16"]
-    # The largest figure fills the bar area; the others are to scale.
-    assert [bar.get("width") for bar in bars] == ["310.0", "103.3"]
+    # The largest figure fills the bar area (a share of the width); the others are to scale.
+    assert [bar.get("width") for bar in bars] == [f"{charts.BAR_SHARE:.1f}%", f"{charts.BAR_SHARE / 3:.1f}%"]
 
 
 def test_large_amounts_are_shown_in_millions():
@@ -102,15 +102,40 @@ def test_chart_geometry_holds_plain_text_that_only_the_template_escapes():
         *(value for bar in geometry.bars for value in dataclasses.astuple(bar)),
     ]
     assert not any(isinstance(text, SafeData) for text in texts)
-    assert geometry.bars[0].label == "<b>Kunskap</b>"
+    assert geometry.bars[0].lines[0].text == "<b>Kunskap</b>"
 
 
-def test_long_labels_are_shortened_in_the_chart_but_kept_whole_in_the_tooltip():
+def test_charts_are_never_scaled_so_their_text_keeps_its_size():
+    years = breakdown(("2016", "2016", "1000"), ("2017", "2017", "2000"), dimension="year")
+    for chart in (
+        bar_chart(years, chart_id="d", period="2017"),
+        trend_chart(years, chart_id="t", period="2016–2017"),
+    ):
+        root = parse(chart)
+        assert root.get("viewBox") is None
+        assert root.get("width") == "100%"
+
+
+def test_long_labels_wrap_above_their_bar_and_the_rest_is_shortened_at_a_word():
     label = "Skapa förutsättningar för bättre matchning mellan utbildning och arbetsmarknadens behov"
     root = parse(bar_chart(breakdown(("5", label, "100")), chart_id="d", period="2017"))
     texts = [text.text for text in root.iter(f"{SVG}text")]
-    assert "Skapa förutsättningar för bättre matc…" in texts
+    assert texts[:2] == ["Skapa förutsättningar för bättre", "matchning mellan utbildning och…"]
     assert root.find(f"{SVG}g/{SVG}title").text.startswith(label)
+
+
+def test_every_label_line_fits_a_phone():
+    labels = [
+        "Insatser för att öka antalet ungdomar med fullföljd grundskola och gymnasieutbildning",
+        "Göteborgsregionens kommunalförbund",
+        "Ett_ord_utan_mellanslag_som_är_längre_än_en_hel_rad_i_diagrammet",
+    ]
+    geometry = charts.bar_chart(
+        breakdown(*((str(n), label, "100") for n, label in enumerate(labels))), chart_id="d", period="2017"
+    )
+    lines = [line.text for bar in geometry.bars for line in bar.lines]
+    assert max(len(line) for line in lines) <= charts.LABEL_CHARS
+    assert max(len(bar.lines) for bar in geometry.bars) == charts.LABEL_LINES
 
 
 def test_empty_breakdown_says_there_is_nothing_to_show():
@@ -130,7 +155,11 @@ def test_trend_chart_marks_and_labels_every_year():
         in root.find(f"{SVG}desc").text
     )
     assert len(list(root.iter(f"{SVG}circle"))) == 3
-    assert len(root.find(f"{SVG}polyline").get("points").split()) == 3
+    line = [segment for segment in root.iter(f"{SVG}line") if segment.get("stroke") == "#005a8c"]
+    assert [(segment.get("x1"), segment.get("x2")) for segment in line] == [
+        ("14.0%", "53.0%"),
+        ("53.0%", "92.0%"),
+    ]
     texts = [text.text for text in root.iter(f"{SVG}text")]
     assert {"2016", "2017", "2018", "2\u00a0500\u00a0tkr"} <= set(texts)
 
@@ -140,4 +169,4 @@ def test_trend_of_one_year_is_a_single_point():
         trend_chart(breakdown(("2017", "2017", "5000"), dimension="year"), chart_id="t", period="2017")
     )
     assert len(list(root.iter(f"{SVG}circle"))) == 1
-    assert root.find(f"{SVG}polyline") is None
+    assert [segment for segment in root.iter(f"{SVG}line") if segment.get("stroke") == "#005a8c"] == []

@@ -21,7 +21,7 @@ from followup.reports import (
 )
 from followup.spreadsheets.report_exports import TABLES
 from strategy.models import Actor, GoalArea
-from tests.conftest import client_for
+from tests.conftest import client_for, focus_area, make_entry
 
 BREAKDOWNS = {item.name for item in DIMENSIONS}
 
@@ -106,6 +106,12 @@ def expected_ids(page: str) -> list[str]:
     return ["trend", *(name if name in BREAKDOWNS else cross(name).anchor for name in PAGES[page])]
 
 
+@pytest.fixture
+def entry_on_every_page(db):
+    """An entry that each page below reports (a report of none shows no sections)."""
+    return make_entry(actor="GR", goal=3, focus_area=focus_area(2))
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("path", "page"),
@@ -116,12 +122,14 @@ def expected_ids(page: str) -> list[str]:
         ("/uppfoljning/aktor/gr/", "actor"),
     ],
 )
-def test_report_page_shows_its_sections_in_the_pages_order(bhu_member, path, page):
+def test_report_page_shows_its_sections_in_the_pages_order(bhu_member, entry_on_every_page, path, page):
     assert section_ids(client_for(bhu_member).get(path).content.decode()) == expected_ids(page)
 
 
 @pytest.mark.django_db
-def test_overview_reads_goal_areas_focus_areas_priorities_actors_funding_then_matrices(bhu_member):
+def test_overview_reads_goal_areas_focus_areas_priorities_actors_funding_then_matrices(
+    bhu_member, entry_on_every_page
+):
     assert section_ids(client_for(bhu_member).get("/uppfoljning/").content.decode()) == [
         "trend",
         "goal_area",
