@@ -74,11 +74,13 @@ def load(apps) -> None:
             code=row["development_area_code"],
             defaults={"name": row["development_area_name"]},
         )
-        Priority.objects.update_or_create(
-            goal_area=goal_area,
-            number=int(row["priority_number"]),
-            defaults={"development_area": development_area, "name": row["priority_name"]},
-        )
+        # A development area known by name whose priorities are not (1.2) has a row of its own.
+        if row["priority_number"]:
+            Priority.objects.update_or_create(
+                goal_area=goal_area,
+                number=int(row["priority_number"]),
+                defaults={"development_area": development_area, "name": row["priority_name"]},
+            )
 
     for row in read_rows("focus-areas.csv"):
         number = int(row["number"])

@@ -23,6 +23,7 @@ PASSWORD = "test-losenord-123"
 _DATA_MIGRATIONS = [
     ("strategy.migrations.0002_reference_data", "load_reference_data"),
     ("strategy.migrations.0003_roles", "create_role_groups"),
+    ("strategy.migrations.0005_vg2020_development_area_1_2", "add_development_area_and_count"),
     ("followup.migrations.0002_reporting_years", "create_reporting_years"),
 ]
 
