@@ -18,6 +18,7 @@ from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 
 from strategy.admin import MunicipalityAdmin, PortalUserAdmin, StrategyAdmin
+from strategy.admin_widgets import ACCESSIBLE_FORMFIELDS
 from strategy.models import Municipality, Strategy
 
 from . import formatting, write_rule
@@ -94,8 +95,7 @@ class SpendingEntryAdmin(SimpleHistoryAdmin):
     ]
     search_fields = ["title", "description", "case_number", "project_owner"]
     list_select_related = ["actor", "reporting_year", "goal_area", "focus_area"]
-    autocomplete_fields = ["actor"]
-    filter_horizontal = ["municipalities"]
+    formfield_overrides = ACCESSIBLE_FORMFIELDS
     readonly_fields = ["created_at", "created_by", "updated_at", "updated_by", "last_import", "version"]
     history_list_display = ["amount", "version"]
 

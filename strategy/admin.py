@@ -1,9 +1,10 @@
 from django.contrib import admin
-from django.contrib.auth.admin import UserAdmin
-from django.contrib.auth.models import User
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group, User
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 
+from .admin_widgets import ACCESSIBLE_FORMFIELDS
 from .models import (
     Actor,
     ActorMembership,
@@ -60,7 +61,7 @@ class FocusAreaAdmin(admin.ModelAdmin):
     list_display_links = ["number", "name"]
     list_filter = ["strategy", "first_year", "last_year"]
     search_fields = ["name", "description"]
-    filter_horizontal = ["goal_areas"]
+    formfield_overrides = ACCESSIBLE_FORMFIELDS
 
 
 class MunicipalityInline(admin.TabularInline):
@@ -91,7 +92,6 @@ class MunicipalityInline(admin.TabularInline):
 class MembershipInline(admin.TabularInline):
     model = ActorMembership
     extra = 1
-    autocomplete_fields = ["actor"]
     verbose_name = "aktör användaren rapporterar för"
     verbose_name_plural = "aktörer användaren rapporterar för"
 
@@ -123,7 +123,6 @@ class ActorMembershipAdmin(admin.ModelAdmin):
     list_display = ["user", "actor"]
     list_filter = ["actor"]
     search_fields = ["user__username", "user__first_name", "user__last_name", "actor__short_name"]
-    autocomplete_fields = ["user", "actor"]
     list_select_related = ["user", "actor"]
 
 
@@ -135,6 +134,7 @@ class PortalUserAdmin(UserAdmin):
     """Django's user admin, with the actors a user reports for edited on the same page."""
 
     inlines = [MembershipInline]
+    formfield_overrides = ACCESSIBLE_FORMFIELDS
     list_display = ["username", "first_name", "last_name", "email", "is_staff", "role_names"]
     list_filter = ["is_staff", "is_superuser", "is_active", "groups", "actor_memberships__actor"]
 
@@ -144,3 +144,13 @@ class PortalUserAdmin(UserAdmin):
     @admin.display(description="roller")
     def role_names(self, user: User) -> str:
         return ", ".join(group.name for group in user.groups.all())
+
+
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class PortalGroupAdmin(GroupAdmin):
+    """Django's group admin, with permissions as checkboxes (see admin_widgets)."""
+
+    formfield_overrides = ACCESSIBLE_FORMFIELDS

@@ -4,6 +4,8 @@ A strategy is a row, not a constant, so that the region's next strategy can be a
 beside VG2020 without a schema change. Actors and municipalities outlive strategies.
 """
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -28,6 +30,15 @@ class Strategy(models.Model):
     start_year = models.PositiveSmallIntegerField("första år")
     end_year = models.PositiveSmallIntegerField("sista år")
     purpose = models.TextField("syfte", blank=True)
+    priority_count = models.PositiveSmallIntegerField(
+        "antal prioriteringar i strategin",
+        null=True,
+        blank=True,
+        help_text=(
+            "Hur många numrerade prioriteringar strategin själv har (VG2020: 32). Portalen visar "
+            "vilka nummer som ännu saknas här."
+        ),
+    )
 
     objects = StrategyQuerySet.as_manager()
 
@@ -48,6 +59,40 @@ class Strategy(models.Model):
     @property
     def years(self) -> range:
         return range(self.start_year, self.end_year + 1)
+
+    def priority_gaps(self) -> "PriorityGaps | None":
+        """The numbers 1..priority_count that no priority of this strategy has yet; None when
+        none is missing or the strategy's own count is not entered."""
+        if not self.priority_count:
+            return None
+        present = set(Priority.objects.filter(goal_area__strategy=self).values_list("number", flat=True))
+        missing = [number for number in range(1, self.priority_count + 1) if number not in present]
+        return PriorityGaps(expected=self.priority_count, missing=missing) if missing else None
+
+
+@dataclass(frozen=True)
+class PriorityGaps:
+    """A strategy's numbered priorities that the portal does not hold: their names were not
+    found in any source, so an administrator adds them when they are known."""
+
+    expected: int
+    missing: list[int]
+
+    @property
+    def present(self) -> int:
+        return self.expected - len(self.missing)
+
+    @property
+    def label(self) -> str:
+        """The missing numbers as ranges, in Swedish: "4–8 och 20"."""
+        ranges: list[list[int]] = []
+        for number in self.missing:
+            if ranges and ranges[-1][-1] == number - 1:
+                ranges[-1].append(number)
+            else:
+                ranges.append([number])
+        parts = [f"{run[0]}–{run[-1]}" if len(run) > 1 else str(run[0]) for run in ranges]
+        return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} och {parts[-1]}"
 
 
 class GoalArea(models.Model):

@@ -1,3 +1,5 @@
+from html.parser import HTMLParser
+
 import pytest
 from django.test import Client
 
@@ -19,6 +21,37 @@ def test_start_page_presents_the_strategy(client: Client):
         "Årlig uppföljning",
     ]:
         assert text in html
+
+
+class _HeadingsInTerms(HTMLParser):
+    """Headings inside a `<dt>`, which HTML does not allow (a term holds no heading)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.open_terms = 0
+        self.headings: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag == "dt":
+            self.open_terms += 1
+        elif self.open_terms and tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
+            self.headings.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "dt":
+            self.open_terms -= 1
+
+
+def test_start_page_puts_no_heading_inside_a_term(client: Client):
+    parser = _HeadingsInTerms()
+    parser.feed(client.get("/").content.decode())
+    assert parser.headings == []
+
+
+def test_start_page_keeps_its_four_ways_of_working_as_headings(client: Client):
+    html = client.get("/").content.decode()
+    for heading in ["Samverkan", "Styrning och prioritering", "Koordinering", "Årlig uppföljning"]:
+        assert f"<h3>{heading}</h3>" in html
 
 
 def test_goal_area_page_lists_development_areas_and_priorities(client: Client):

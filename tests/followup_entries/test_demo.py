@@ -14,7 +14,7 @@ from followup.models import ReportingYear, SpendingEntry
 from followup.years import close_years
 from publications.demo import DEMO_INDICATORS, load_indicators
 from publications.models import Evaluation, EvaluationKind, Indicator, IndicatorValue
-from publications.publishing import publish_evaluation
+from publications.publishing import publish
 from strategy.models import Actor, Strategy
 from tests.conftest import make_user
 from tests.ops.fingerprint import differences, fingerprint
@@ -190,7 +190,7 @@ def test_reset_demo_refuses_to_reset_indicators_cited_by_a_published_evaluation(
         strategy=Strategy.objects.get(slug="vg2020"), kind=EvaluationKind.MIDTERM, year=2017,
         title="Halvtid", summary="Utvärdering.",
     )  # fmt: skip
-    publish_evaluation(evaluation=evaluation, user=admin_user)
+    publish(publication=evaluation, user=admin_user)
     IndicatorValue.objects.filter(indicator__key=DEMO_INDICATORS[0].key, year=2016).update(value=1)
     before = fingerprint()
 
