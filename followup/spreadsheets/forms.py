@@ -9,7 +9,8 @@ from followup.models import ReportingYear
 from strategy import roles
 from strategy.models import Strategy
 
-from .reader import FileRefused, SheetRows, max_mb, read_upload
+from .reader import FileRefused, max_mb
+from .upload import SheetRows, read_upload
 
 
 def limits_text() -> str:
