@@ -218,3 +218,52 @@ def test_anonymous_visitor_is_sent_to_sign_in_before_importing(indicator):
     response = client_for(None).get("/indikatorer/importera/")
     assert response.status_code == 302
     assert response["Location"].startswith("/konto/logga-in/")
+
+
+def test_a_csv_field_longer_than_the_csv_reader_takes_is_refused(indicator):
+    data = ("indikator;år;område;värde\n" + '"' + "x" * 200_000 + '";2019;Riket;47\n').encode()
+    assert refused("varden.csv", data) == [
+        "Filen går inte att läsa som CSV. Kontrollera att varje värde står inom sin kolumn "
+        "och att citattecken är parvisa."
+    ]
+
+
+def test_blank_lines_count_toward_the_rows_a_file_may_hold(indicator):
+    data = ("indikator;år;område;värde\n" + "\n" * 7000 + "testindikator;2019;Riket;47\n").encode()
+    assert refused("varden.csv", data) == [
+        "Filen har fler än 6\u00a0010 rader, tomma rader inräknade, och har inte lästs färdigt. "
+        "Ta bort tomma rader under uppgifterna, eller dela upp filen i flera, och försök igen."
+    ]
+    assert len(stored()) == 1
+
+
+def test_a_hidden_sheet_is_not_read_instead_of_the_visible_one(indicator):
+    workbook = Workbook()
+    hidden = workbook.active
+    hidden.sheet_state = "hidden"
+    visible = workbook.create_sheet("Värden")
+    for sheet, area in ((hidden, "Dolt län"), (visible, "Riket")):
+        sheet.append(["indikator", "år", "område", "värde"])
+        sheet.append(["testindikator", 2019, area, 47])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    import_indicator_values(name="varden.xlsx", data=buffer.getvalue())
+    assert ("Riket", 2019, Decimal("47.000")) in stored()
+    assert not IndicatorValue.objects.filter(area="Dolt län").exists()
+
+
+def test_rows_below_a_stale_declared_dimension_are_read(indicator):
+    rows = [["indikator", "år", "område", "värde"]] + [
+        ["testindikator", 2000 + n, "Riket", n] for n in range(10)
+    ]
+    data = xlsx(rows)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(buffer, "w") as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                assert b'<dimension ref="A1:D11"' in content
+                content = content.replace(b'<dimension ref="A1:D11"', b'<dimension ref="A1:D4"')
+            target.writestr(item.filename, content)
+    result = import_indicator_values(name="varden.xlsx", data=buffer.getvalue())
+    assert result.created == 10
