@@ -29,8 +29,8 @@ from followup.spreadsheets.reader import (
     ReadBudget,
     choose_sheet,
     file_kind,
+    max_texts,
     open_workbook,
-    sheet_rows,
 )
 
 from .models import INDICATOR_VALUE, Indicator, IndicatorValue
@@ -108,16 +108,18 @@ def _walk(rows: Iterable[Iterable[object]], budget: ReadBudget) -> list[list[obj
 
 def _has_heading(sheet) -> bool:
     aliases = COLUMNS["indikator"]
-    rows = sheet_rows(sheet, max_row=HEADER_SEARCH_ROWS)
+    rows = sheet.iter_rows(max_row=HEADER_SEARCH_ROWS)
     return any(str(cell.value).strip().lower() in aliases for row in rows for cell in row if cell.value)
 
 
 def _read_xlsx(data: bytes, budget: ReadBudget) -> list[list[object]]:
-    with open_workbook(data) as workbook:
+    with open_workbook(
+        data, max_texts=max_texts(rows=HEADER_SEARCH_ROWS + MAX_ROWS, columns=len(COLUMNS))
+    ) as workbook:
         sheet = choose_sheet(workbook, holds_data=_has_heading, what="indikatorvärden", budget=budget)
         if sheet is None:
             sheet = next(sheet for sheet in workbook.worksheets if sheet.sheet_state == "visible")
-        return _walk((tuple(cell.value for cell in row) for row in sheet_rows(sheet)), budget)
+        return _walk((tuple(cell.value for cell in row) for row in sheet.iter_rows()), budget)
 
 
 def _read_csv(data: bytes, budget: ReadBudget) -> list[list[object]]:

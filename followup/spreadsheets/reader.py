@@ -6,13 +6,16 @@ to be a zip of a sensible uncompressed size with a workbook inside: a zip bomb i
 by the sizes in the zip directory (which zipfile also enforces while it decompresses),
 before anything is inflated.
 
-Reading is bounded too, because a small file can still hold a great deal of work: rows
-are counted as the reader walks them, blank or not (the sheet's declared dimension is
-ignored, since it may be stale or false), and the whole read has a time budget
-(`IMPORT_MAX_SECONDS`). Either limit stops the read at once with a message saying why.
+Reading is bounded too, because a small file can still hold a great deal of work. What
+openpyxl parses whole while opening (shared texts, cell formats, named ranges) is counted
+in the zip first; rows are counted as the reader walks them, blank or not (the sheet's
+declared dimension is never read: it may be stale, false or missing); and the whole read
+has a time budget (`IMPORT_MAX_SECONDS`). Each limit stops the read at once with a
+Swedish message saying why.
 """
 
 import io
+import re
 import time
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
@@ -20,8 +23,9 @@ from contextlib import contextmanager
 from typing import Any, Literal, TypeVar
 
 from django.conf import settings
-from openpyxl import load_workbook
+from openpyxl.reader.excel import ExcelReader
 from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from followup.formatting import format_number
 
@@ -36,6 +40,15 @@ MAX_COMPRESSION_RATIO = 200
 # 500 formatted empty rows, and room for people's own spacing.
 MAX_BLANK_ROWS = 1000
 DAMAGED = "Filen är skadad och kan inte läsas som en Excel-arbetsbok."
+# openpyxl parses the parts outside the sheets whole when it opens a workbook, at a cost
+# per element that no time budget can interrupt, so their elements are counted first,
+# straight from the zip: shared texts (capped by the caller from its rows and columns),
+# cell formats and named ranges (far above what real workbooks hold).
+_OPEN_PARTS_ELEMENT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(si|xf|definedName)[\s/>]")
+MAX_CELL_FORMATS = 20_000
+MAX_DEFINED_NAMES = 10_000
+# Texts a workbook may hold besides its data cells: the template's instructions and lists.
+OTHER_TEXTS = 1000
 
 Row = TypeVar("Row")
 
@@ -107,16 +120,85 @@ def _check_zip(data: bytes) -> None:
             )
 
 
+def _count_open_parts(archive: zipfile.ZipFile) -> dict[bytes, int]:
+    """Shared texts, cell formats and named ranges in every part outside the worksheets."""
+    counts = {b"si": 0, b"xf": 0, b"definedName": 0}
+    for member in archive.infolist():
+        if not member.filename.endswith(".xml") or member.filename.startswith("xl/worksheets/"):
+            continue
+        with archive.open(member) as part:
+            tail = b""
+            while chunk := part.read(1024 * 1024):
+                text = tail + chunk
+                # A tag cut by the chunk's end is counted with the next chunk.
+                cut = max(text.rfind(b"<"), len(text) - 64)
+                for match in _OPEN_PARTS_ELEMENT.finditer(text, 0, cut):
+                    counts[match.group(1)] += 1
+                tail = text[cut:]
+            for match in _OPEN_PARTS_ELEMENT.finditer(tail + b" "):
+                counts[match.group(1)] += 1
+    return counts
+
+
+def _check_open_parts(data: bytes, *, max_texts: int) -> None:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        counts = _count_open_parts(archive)
+    if counts[b"si"] > max_texts:
+        raise FileRefused(
+            f"Filen innehåller fler textvärden ({format_number(counts[b'si'])}) än en arbetsbok med "
+            "tillåtet antal rader kan ha. Den har inte öppnats."
+        )
+    if counts[b"xf"] > MAX_CELL_FORMATS or counts[b"definedName"] > MAX_DEFINED_NAMES:
+        raise FileRefused(
+            "Filen innehåller orimligt många cellformat eller namngivna områden och har inte öppnats. "
+            "Kopiera raderna till en ny arbetsbok (klistra in som värden) och försök igen."
+        )
+
+
+class _UnsizedSheet(ReadOnlyWorksheet):
+    """A read-only sheet that never reads the size its file declares.
+
+    The declared `<dimension>` may be stale (one saying `A1:L7` above ten rows would hide
+    three), and where a file leaves it out openpyxl parses the whole sheet to look for
+    it while opening the workbook, beyond the reach of the time budget. Rows are read
+    to the sheet's real end instead, under the budget.
+    """
+
+    def _get_size(self) -> None:
+        return None
+
+
+class _Reader(ExcelReader):
+    """openpyxl's read-only reader with `_UnsizedSheet`s; chart sheets are left out."""
+
+    def read_worksheets(self) -> None:
+        for sheet, rel in self.parser.find_sheets():
+            if rel.target not in self.valid_files or "chartsheet" in rel.Type:
+                continue
+            worksheet = _UnsizedSheet(self.wb, sheet.name, rel.target, self.shared_strings)
+            worksheet.sheet_state = sheet.state
+            self.wb._sheets.append(worksheet)
+
+
+def max_texts(*, rows: int, columns: int) -> int:
+    """The most distinct texts a workbook of `rows` data rows in `columns` columns can hold."""
+    return rows * columns + OTHER_TEXTS
+
+
 @contextmanager
-def open_workbook(data: bytes) -> Iterator[Workbook]:
+def open_workbook(data: bytes, *, max_texts: int) -> Iterator[Workbook]:
     """The workbook of a zip that passed `file_kind`, read-only and with formulas as written.
 
-    Anything openpyxl cannot read, while opening or later while rows are read, becomes
+    `max_texts` is the most shared texts the caller's rows and columns can hold. Anything
+    openpyxl cannot read, while opening or later while rows are read, becomes
     FileRefused; the workbook is closed afterwards.
     """
     _check_zip(data)
+    _check_open_parts(data, max_texts=max_texts)
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+        reader = _Reader(io.BytesIO(data), read_only=True, data_only=False)
+        reader.read()
+        workbook = reader.wb
     except Exception as error:  # openpyxl signals a broken workbook with many exception types
         raise FileRefused(DAMAGED) from error
     try:
@@ -156,16 +238,6 @@ class ReadBudget:
                 )
             self.check_time()
             yield number, row
-
-
-def sheet_rows(sheet: Any, *, max_col: int | None = None, max_row: int | None = None) -> Iterable[tuple]:
-    """The cells of a read-only sheet row by row, down to its real last row.
-
-    The `<dimension>` a file declares is not trusted: one saying `A1:L7` above ten rows
-    would otherwise hide the last three.
-    """
-    sheet.reset_dimensions()
-    return sheet.iter_rows(max_col=max_col, max_row=max_row)
 
 
 def choose_sheet(

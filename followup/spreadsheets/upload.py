@@ -20,8 +20,8 @@ from .reader import (
     ReadBudget,
     choose_sheet,
     file_kind,
+    max_texts,
     open_workbook,
-    sheet_rows,
 )
 from .workbook import TOTALS_LABEL
 
@@ -105,7 +105,7 @@ def _is_heading_row(cells: tuple) -> bool:
 
 
 def _has_headings(sheet: Any) -> bool:
-    rows = sheet_rows(sheet, max_col=MAX_COLUMNS, max_row=HEADER_SEARCH_ROWS)
+    rows = sheet.iter_rows(max_col=MAX_COLUMNS, max_row=HEADER_SEARCH_ROWS)
     return any(_is_heading_row(cells) for cells in rows)
 
 
@@ -142,7 +142,8 @@ def read_upload(data: bytes, *, file_name: str) -> SheetRows:
             "Öppna den i Excel och spara den som Excel-arbetsbok (.xlsx)."
         )
     budget = ReadBudget(max_rows=HEADER_SEARCH_ROWS + settings.IMPORT_MAX_ROWS + MAX_BLANK_ROWS)
-    with open_workbook(data) as workbook:
+    texts = max_texts(rows=HEADER_SEARCH_ROWS + settings.IMPORT_MAX_ROWS, columns=len(EXPORT_COLUMNS))
+    with open_workbook(data, max_texts=texts) as workbook:
         sheet = choose_sheet(workbook, holds_data=_has_headings, what="insatser", budget=budget)
         if sheet is None:
             raise FileRefused(
@@ -157,7 +158,7 @@ def _read_sheet(sheet: Any, *, file_name: str, budget: ReadBudget) -> SheetRows:
     max_rows = settings.IMPORT_MAX_ROWS
     columns: dict[int, str] | None = None
     result = SheetRows(file_name=file_name, columns=[])
-    for number, cells in budget.walk(sheet_rows(sheet, max_col=MAX_COLUMNS), where=f"Bladet ”{sheet.title}”"):
+    for number, cells in budget.walk(sheet.iter_rows(max_col=MAX_COLUMNS), where=f"Bladet ”{sheet.title}”"):
         if columns is None:
             if _is_heading_row(cells):
                 columns = _header_columns(cells)

@@ -146,3 +146,32 @@ def test_the_instructions_and_lists_sheets_of_the_template_are_not_candidates(cl
     workbook.save(output)
     plan = preview_of(client, output.getvalue()).context["plan"]
     assert [planned.title for planned in plan.created] == ["Enda"]
+
+
+def with_part(data: bytes, name: str, xml: str) -> bytes:
+    output = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for item in source.infolist():
+            if item.filename != name:
+                target.writestr(item.filename, source.read(item.filename))
+        target.writestr(name, xml)
+    return output.getvalue()
+
+
+def test_more_shared_texts_than_the_rows_can_hold_are_refused_unopened(client, settings):
+    settings.IMPORT_MAX_ROWS = 5
+    texts = "".join(f"<si><t>Text {n}</t></si>" for n in range(2000))
+    data = with_part(xlsx([row()]), "xl/sharedStrings.xml", f"<sst>{texts}</sst>")
+    assert refused_file(client, data) == [
+        "Filen innehåller fler textvärden (2\u00a0000) än en arbetsbok med tillåtet antal rader kan ha. "
+        "Den har inte öppnats."
+    ]
+
+
+def test_a_workbook_bloated_with_cell_formats_is_refused_unopened(client):
+    formats = '<xf numFmtId="0" fontId="0"/>' * 20_001
+    data = with_part(xlsx([row()]), "xl/styles.xml", f"<styleSheet><cellXfs>{formats}</cellXfs></styleSheet>")
+    assert refused_file(client, data)[0].startswith("Filen innehåller orimligt många cellformat")
