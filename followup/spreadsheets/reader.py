@@ -18,6 +18,7 @@ import io
 import re
 import time
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any, Literal, TypeVar
@@ -141,8 +142,11 @@ def _count_open_parts(archive: zipfile.ZipFile) -> dict[bytes, int]:
 
 
 def _check_open_parts(data: bytes, *, max_texts: int) -> None:
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        counts = _count_open_parts(archive)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            counts = _count_open_parts(archive)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as error:
+        raise FileRefused(DAMAGED) from error  # a damaged part, found while inflating it
     if counts[b"si"] > max_texts:
         raise FileRefused(
             f"Filen innehåller fler textvärden ({format_number(counts[b'si'])}) än en arbetsbok med "

@@ -175,3 +175,11 @@ def test_a_workbook_bloated_with_cell_formats_is_refused_unopened(client):
     formats = '<xf numFmtId="0" fontId="0"/>' * 20_001
     data = with_part(xlsx([row()]), "xl/styles.xml", f"<styleSheet><cellXfs>{formats}</cellXfs></styleSheet>")
     assert refused_file(client, data)[0].startswith("Filen innehåller orimligt många cellformat")
+
+
+def test_a_part_that_cannot_be_inflated_is_refused_as_damaged(client):
+    data = bytearray(xlsx([row()]))
+    part = zipfile.ZipFile(io.BytesIO(bytes(data))).getinfo("xl/styles.xml")
+    start = part.header_offset + 30 + len(part.filename) + len(part.extra)
+    data[start + 8 : start + 40] = b"\xff" * 32
+    assert refused_file(client, bytes(data)) == ["Filen är skadad och kan inte läsas som en Excel-arbetsbok."]
