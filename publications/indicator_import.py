@@ -29,7 +29,7 @@ from followup.spreadsheets.reader import (
     ReadBudget,
     choose_sheet,
     file_kind,
-    max_texts,
+    max_cells,
     open_workbook,
 )
 
@@ -39,6 +39,8 @@ from .numbers import NumberError, parse_decimal
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 5000
 HEADER_SEARCH_ROWS = 10
+# The columns a series file may have, the four read and others that are ignored.
+MAX_COLUMNS = 20
 MIN_YEAR, MAX_YEAR = 1900, 2100
 _LARGEST_VALUE = Decimal(10) ** (INDICATOR_VALUE["max_digits"] - INDICATOR_VALUE["decimal_places"])
 
@@ -114,7 +116,7 @@ def _has_heading(sheet) -> bool:
 
 def _read_xlsx(data: bytes, budget: ReadBudget) -> list[list[object]]:
     with open_workbook(
-        data, max_texts=max_texts(rows=HEADER_SEARCH_ROWS + MAX_ROWS, columns=len(COLUMNS))
+        data, cells=max_cells(rows=HEADER_SEARCH_ROWS + MAX_ROWS, columns=MAX_COLUMNS)
     ) as workbook:
         sheet = choose_sheet(workbook, holds_data=_has_heading, what="indikatorvärden", budget=budget)
         if sheet is None:

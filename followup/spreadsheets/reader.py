@@ -41,15 +41,17 @@ MAX_COMPRESSION_RATIO = 200
 # 500 formatted empty rows, and room for people's own spacing.
 MAX_BLANK_ROWS = 1000
 DAMAGED = "Filen är skadad och kan inte läsas som en Excel-arbetsbok."
-# openpyxl parses the parts outside the sheets whole when it opens a workbook, at a cost
-# per element that no time budget can interrupt, so their elements are counted first,
-# straight from the zip: shared texts (capped by the caller from its rows and columns),
-# cell formats and named ranges (far above what real workbooks hold).
-_OPEN_PARTS_ELEMENT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(si|xf|definedName)[\s/>]")
+# openpyxl parses the parts outside the sheets whole when it opens a workbook, and the
+# parts before a sheet's rows on every read of it, at a cost per element that no time
+# budget can interrupt; so elements are counted in the zip first. The counts allowed
+# follow from the cells a caller's rows and columns can hold, with room for the rest
+# of a real workbook (styles, theme, the template's instructions and lists).
+_NAMED_ELEMENT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(si|xf|definedName)[\s/>]")
+ELEMENTS_PER_CELL = 4  # <c>, <v> or <is><t>, and a share of <row>
+OTHER_ELEMENTS = 100_000
+OTHER_TEXTS = 1000
 MAX_CELL_FORMATS = 20_000
 MAX_DEFINED_NAMES = 10_000
-# Texts a workbook may hold besides its data cells: the template's instructions and lists.
-OTHER_TEXTS = 1000
 
 Row = TypeVar("Row")
 
@@ -121,41 +123,57 @@ def _check_zip(data: bytes) -> None:
             )
 
 
-def _count_open_parts(archive: zipfile.ZipFile) -> dict[bytes, int]:
-    """Shared texts, cell formats and named ranges in every part outside the worksheets."""
-    counts = {b"si": 0, b"xf": 0, b"definedName": 0}
+def max_cells(*, rows: int, columns: int) -> int:
+    """The cells a workbook of `rows` data rows in `columns` columns holds at most."""
+    return rows * columns
+
+
+def _count_elements(archive: zipfile.ZipFile) -> dict[bytes, int]:
+    """Every element start in the workbook's XML, and the shared texts, cell formats and
+    named ranges among them."""
+    counts = {b"all": 0, b"si": 0, b"xf": 0, b"definedName": 0}
     for member in archive.infolist():
-        if not member.filename.endswith(".xml") or member.filename.startswith("xl/worksheets/"):
+        if not member.filename.endswith((".xml", ".rels")):
             continue
+        in_sheet = member.filename.startswith("xl/worksheets/")
         with archive.open(member) as part:
             tail = b""
             while chunk := part.read(1024 * 1024):
-                text = tail + chunk
                 # A tag cut by the chunk's end is counted with the next chunk.
+                text = tail + chunk
                 cut = max(text.rfind(b"<"), len(text) - 64)
-                for match in _OPEN_PARTS_ELEMENT.finditer(text, 0, cut):
+                counted, tail = text[:cut], text[cut:]
+                counts[b"all"] += counted.count(b"<") - counted.count(b"</") - counted.count(b"<?")
+                if not in_sheet:
+                    for match in _NAMED_ELEMENT.finditer(counted):
+                        counts[match.group(1)] += 1
+            counts[b"all"] += tail.count(b"<") - tail.count(b"</") - tail.count(b"<?")
+            if not in_sheet:
+                for match in _NAMED_ELEMENT.finditer(tail + b" "):
                     counts[match.group(1)] += 1
-                tail = text[cut:]
-            for match in _OPEN_PARTS_ELEMENT.finditer(tail + b" "):
-                counts[match.group(1)] += 1
     return counts
 
 
-def _check_open_parts(data: bytes, *, max_texts: int) -> None:
+def _check_elements(data: bytes, *, cells: int) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            counts = _count_open_parts(archive)
+            counts = _count_elements(archive)
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as error:
         raise FileRefused(DAMAGED) from error  # a damaged part, found while inflating it
-    if counts[b"si"] > max_texts:
+    if counts[b"si"] > cells + OTHER_TEXTS:
         raise FileRefused(
             f"Filen innehåller fler textvärden ({format_number(counts[b'si'])}) än en arbetsbok med "
             "tillåtet antal rader kan ha. Den har inte öppnats."
         )
-    if counts[b"xf"] > MAX_CELL_FORMATS or counts[b"definedName"] > MAX_DEFINED_NAMES:
+    if (
+        counts[b"all"] > ELEMENTS_PER_CELL * cells + OTHER_ELEMENTS
+        or counts[b"xf"] > MAX_CELL_FORMATS
+        or counts[b"definedName"] > MAX_DEFINED_NAMES
+    ):
         raise FileRefused(
-            "Filen innehåller orimligt många cellformat eller namngivna områden och har inte öppnats. "
-            "Kopiera raderna till en ny arbetsbok (klistra in som värden) och försök igen."
+            "Filen innehåller mycket mer än raderna med uppgifter (till exempel tomma rader, "
+            "cellformat eller namngivna områden) och har inte öppnats. Kopiera raderna till en "
+            "ny arbetsbok (klistra in som värden) och försök igen."
         )
 
 
@@ -184,21 +202,16 @@ class _Reader(ExcelReader):
             self.wb._sheets.append(worksheet)
 
 
-def max_texts(*, rows: int, columns: int) -> int:
-    """The most distinct texts a workbook of `rows` data rows in `columns` columns can hold."""
-    return rows * columns + OTHER_TEXTS
-
-
 @contextmanager
-def open_workbook(data: bytes, *, max_texts: int) -> Iterator[Workbook]:
+def open_workbook(data: bytes, *, cells: int) -> Iterator[Workbook]:
     """The workbook of a zip that passed `file_kind`, read-only and with formulas as written.
 
-    `max_texts` is the most shared texts the caller's rows and columns can hold. Anything
-    openpyxl cannot read, while opening or later while rows are read, becomes
-    FileRefused; the workbook is closed afterwards.
+    `cells` is the most data cells the caller reads (`max_cells`). Anything openpyxl cannot
+    read, while opening or later while rows are read, becomes FileRefused; the workbook is
+    closed afterwards.
     """
     _check_zip(data)
-    _check_open_parts(data, max_texts=max_texts)
+    _check_elements(data, cells=cells)
     try:
         reader = _Reader(io.BytesIO(data), read_only=True, data_only=False)
         reader.read()

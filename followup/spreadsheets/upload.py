@@ -20,7 +20,7 @@ from .reader import (
     ReadBudget,
     choose_sheet,
     file_kind,
-    max_texts,
+    max_cells,
     open_workbook,
 )
 from .workbook import TOTALS_LABEL
@@ -142,8 +142,8 @@ def read_upload(data: bytes, *, file_name: str) -> SheetRows:
             "Öppna den i Excel och spara den som Excel-arbetsbok (.xlsx)."
         )
     budget = ReadBudget(max_rows=HEADER_SEARCH_ROWS + settings.IMPORT_MAX_ROWS + MAX_BLANK_ROWS)
-    texts = max_texts(rows=HEADER_SEARCH_ROWS + settings.IMPORT_MAX_ROWS, columns=len(EXPORT_COLUMNS))
-    with open_workbook(data, max_texts=texts) as workbook:
+    cells = max_cells(rows=HEADER_SEARCH_ROWS + settings.IMPORT_MAX_ROWS, columns=len(EXPORT_COLUMNS))
+    with open_workbook(data, cells=cells) as workbook:
         sheet = choose_sheet(workbook, holds_data=_has_headings, what="insatser", budget=budget)
         if sheet is None:
             raise FileRefused(

@@ -116,7 +116,7 @@ def import_preview(request: HttpRequest, token: str) -> HttpResponse:
         plan = plan_import(sheet, user=request.user, actor=actor, reporting_year=year)
     except ArithmeticError:
         # Rows that no amount rule can read must not fail every reload of the page.
-        logger.exception("Pending import %s could not be planned", waiting.token)
+        logger.exception("A pending import of user %s could not be planned", request.user.pk)
         pending.discard(token, user=request.user)
         return _gone(request, pending.BROKEN)
     return _render_preview(request, plan, token)

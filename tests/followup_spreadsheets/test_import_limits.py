@@ -174,7 +174,16 @@ def test_more_shared_texts_than_the_rows_can_hold_are_refused_unopened(client, s
 def test_a_workbook_bloated_with_cell_formats_is_refused_unopened(client):
     formats = '<xf numFmtId="0" fontId="0"/>' * 20_001
     data = with_part(xlsx([row()]), "xl/styles.xml", f"<styleSheet><cellXfs>{formats}</cellXfs></styleSheet>")
-    assert refused_file(client, data)[0].startswith("Filen innehåller orimligt många cellformat")
+    assert refused_file(client, data)[0].startswith("Filen innehåller mycket mer än raderna med uppgifter")
+
+
+def test_a_workbook_with_far_more_elements_than_its_rows_allow_is_refused_unopened(client, settings):
+    settings.IMPORT_MAX_ROWS = 5
+    assert refused_file(client, spaces_workbook(30_000)) == [
+        "Filen innehåller mycket mer än raderna med uppgifter (till exempel tomma rader, cellformat "
+        "eller namngivna områden) och har inte öppnats. Kopiera raderna till en ny arbetsbok "
+        "(klistra in som värden) och försök igen."
+    ]
 
 
 def test_a_part_that_cannot_be_inflated_is_refused_as_damaged(client):
