@@ -48,6 +48,7 @@ YEAR = Column("year", "År", "code", 7)
 ACTOR = Column("actor", "Aktör", width=12)
 UPDATED_AT = Column("updated_at", "Senast ändrad", "datetime", 17)
 EXPORT_COLUMNS = [ID, YEAR, ACTOR, *EDITABLE_COLUMNS[1:], UPDATED_AT]
+HEADING = {column.key: column.heading for column in EXPORT_COLUMNS}
 
 _SPACES = re.compile(r"\s+")
 _NUMBERED = re.compile(r"^(\d+)\s*[.):]?\s*(.*)$")

@@ -14,8 +14,6 @@ from typing import Any, Literal
 from followup.models import ReportingYear, SpendingEntry
 from strategy.models import Actor, Municipality
 
-from . import columns as cols
-
 Action = Literal["create", "update", "unchanged"]
 
 TEXT_FIELDS = ["title", "description", "case_number", "project_owner"]
@@ -28,7 +26,6 @@ COMPARED_FIELDS = [
     "funding_source",
     "total_project_size",
 ]
-HEADING = {column.key: column.heading for column in cols.EXPORT_COLUMNS}
 
 
 @dataclass(frozen=True)

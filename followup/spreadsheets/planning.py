@@ -22,7 +22,8 @@ from strategy import roles
 from strategy.models import Actor
 
 from . import columns as cols
-from .plan import COMPARED_FIELDS, HEADING, TEXT_FIELDS, CellError, Change, ImportPlan, PlannedRow
+from .columns import HEADING
+from .plan import COMPARED_FIELDS, TEXT_FIELDS, CellError, Change, ImportPlan, PlannedRow
 from .upload import SheetRows
 
 # Checked here from lookups already in memory; validating them again in full_clean

@@ -13,7 +13,7 @@ from typing import Any
 
 from django.conf import settings
 
-from .columns import EDITABLE_COLUMNS, EXPORT_COLUMNS, HEADING_KEYS, heading_key
+from .columns import EDITABLE_COLUMNS, EXPORT_COLUMNS, HEADING, HEADING_KEYS, heading_key
 from .reader import (
     MAX_BLANK_ROWS,
     FileRefused,
@@ -28,7 +28,6 @@ from .workbook import TOTALS_LABEL
 SHEET_TITLE = "Insatser"
 HEADER_SEARCH_ROWS = 10
 MAX_COLUMNS = 40
-_HEADINGS = {column.key: column.heading for column in EXPORT_COLUMNS}
 
 
 @dataclass
@@ -121,7 +120,7 @@ def _header_columns(cells: tuple) -> dict[int, str]:
         if key is None:
             problems.append(f"Kolumnen ”{text.strip()}” känns inte igen.")
         elif key in found.values():
-            problems.append(f"Kolumnen ”{_HEADINGS[key]}” finns två gånger.")
+            problems.append(f"Kolumnen ”{HEADING[key]}” finns två gånger.")
         else:
             found[index] = key
     for column in EDITABLE_COLUMNS:
