@@ -41,6 +41,7 @@ os.environ.update(
         "LOG_LEVEL": "ERROR",
         "IMPORT_MAX_ROWS": str(max(IMPORT_ROWS, 5000)),
         "UPLOAD_MAX_BYTES": str(50 * 1024 * 1024),
+        "IMPORT_MAX_SECONDS": "600",
     }
 )
 
@@ -235,8 +236,9 @@ def import_workbook(count: int) -> bytes:
 
 def import_ours(data: bytes, user) -> None:
     from followup.models import ReportingYear
-    from followup.spreadsheets.importer import apply_import, plan_import
-    from followup.spreadsheets.reader import read_upload
+    from followup.spreadsheets.applying import apply_import
+    from followup.spreadsheets.planning import plan_import
+    from followup.spreadsheets.upload import read_upload
     from strategy.models import Actor
 
     actor = Actor.objects.get(slug="brg")

@@ -107,6 +107,31 @@ class ImportBatch(models.Model):
         return f"{self.file_name} ({self.created_at:%Y-%m-%d %H:%M})"
 
 
+class PendingImport(models.Model):
+    """An uploaded file's rows waiting between the preview and the confirmation.
+
+    Kept in the database rather than the session, which would carry megabytes on every
+    request, and read by whichever worker serves the confirmation. Only its uploader
+    may open it, through the random token in the preview's address; it expires
+    (`followup.spreadsheets.pending`).
+    """
+
+    token = models.CharField(max_length=43, unique=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="+")
+    reporting_year = models.ForeignKey(ReportingYear, on_delete=models.CASCADE, related_name="+")
+    # The rows as zlib-compressed JSON: a 5,000-row file takes a few hundred kilobytes.
+    rows = models.BinaryField()
+
+    class Meta:
+        verbose_name = "väntande import"
+        verbose_name_plural = "väntande importer"
+
+    def __str__(self) -> str:
+        return f"Väntande import {self.created_at:%Y-%m-%d %H:%M}"
+
+
 class SpendingEntryQuerySet(models.QuerySet):
     def for_strategy(self, strategy: Strategy) -> "SpendingEntryQuerySet":
         return self.filter(reporting_year__strategy=strategy)

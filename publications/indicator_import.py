@@ -17,20 +17,30 @@ indicator, area and year is replaced.
 import csv
 import io
 import re
-import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import transaction
-from openpyxl import load_workbook
+
+from followup.spreadsheets.reader import (
+    MAX_BLANK_ROWS,
+    FileRefused,
+    ReadBudget,
+    choose_sheet,
+    file_kind,
+    max_cells,
+    open_workbook,
+)
 
 from .models import INDICATOR_VALUE, Indicator, IndicatorValue
 from .numbers import NumberError, parse_decimal
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 5000
-# A workbook is a zip archive; one that unpacks to far more than any real series is a zip bomb.
-MAX_UNPACKED_BYTES = 50 * 1024 * 1024
+HEADER_SEARCH_ROWS = 10
+# The columns a series file may have, the four read and others that are ignored.
+MAX_COLUMNS = 20
 MIN_YEAR, MAX_YEAR = 1900, 2100
 _LARGEST_VALUE = Decimal(10) ** (INDICATOR_VALUE["max_digits"] - INDICATOR_VALUE["decimal_places"])
 
@@ -61,11 +71,11 @@ class ImportProblem:
         return f"{where[:1].upper()}{where[1:]}: {self.message}" if where else self.message
 
 
-class ImportRefused(Exception):
+class ImportRefused(FileRefused):
     """The file was refused; nothing was written. `problems` says why, row by row."""
 
     def __init__(self, problems: list[ImportProblem]) -> None:
-        super().__init__("; ".join(str(problem) for problem in problems))
+        super().__init__(*(str(problem) for problem in problems))
         self.problems = problems
 
 
@@ -94,34 +104,27 @@ def _is_formula(value: object) -> bool:
     return isinstance(value, str) and value.startswith("=")
 
 
-def _read_xlsx(data: bytes) -> list[list[object]]:
-    if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise _refuse(
-            "Filen är en äldre Excelfil (.xls) eller en lösenordsskyddad arbetsbok. "
-            "Spara den som .xlsx utan lösenord och försök igen."
-        )
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
-            raise _refuse("Arbetsboken packas upp till orimligt mycket data och läses inte.")
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except ImportRefused:
-        raise
-    except Exception as error:
-        # openpyxl and zipfile raise many kinds of errors for a damaged file; each means the same here.
-        raise _refuse(
-            "Filen går inte att läsa som en Excelarbetsbok (.xlsx). Den kan vara skadad."
-        ) from error
-    try:
-        sheet = workbook.worksheets[0]
-        return [list(row) for row in sheet.iter_rows(values_only=True)]
-    finally:
-        workbook.close()
+def _walk(rows: Iterable[Iterable[object]], budget: ReadBudget) -> list[list[object]]:
+    return [list(row) for _, row in budget.walk(rows, where="Filen")]
 
 
-def _read_csv(data: bytes) -> list[list[object]]:
-    if b"\x00" in data:
-        raise _refuse("Filen är ingen textfil (CSV). Spara den som CSV eller .xlsx och försök igen.")
+def _has_heading(sheet) -> bool:
+    aliases = COLUMNS["indikator"]
+    rows = sheet.iter_rows(max_row=HEADER_SEARCH_ROWS)
+    return any(str(cell.value).strip().lower() in aliases for row in rows for cell in row if cell.value)
+
+
+def _read_xlsx(data: bytes, budget: ReadBudget) -> list[list[object]]:
+    with open_workbook(
+        data, cells=max_cells(rows=HEADER_SEARCH_ROWS + MAX_ROWS, columns=MAX_COLUMNS)
+    ) as workbook:
+        sheet = choose_sheet(workbook, holds_data=_has_heading, what="indikatorvärden", budget=budget)
+        if sheet is None:
+            sheet = next(sheet for sheet in workbook.worksheets if sheet.sheet_state == "visible")
+        return _walk((tuple(cell.value for cell in row) for row in sheet.iter_rows()), budget)
+
+
+def _read_csv(data: bytes, budget: ReadBudget) -> list[list[object]]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -132,23 +135,28 @@ def _read_csv(data: bytes) -> list[list[object]]:
             raise _refuse("Filen har en teckenkodning som inte går att läsa. Spara den som UTF-8.") from None
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") >= first_line.count(",") and ";" in first_line else ","
-    return [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    try:
+        return _walk(csv.reader(io.StringIO(text), delimiter=delimiter), budget)
+    except csv.Error as error:  # a field over the csv module's length limit, say
+        raise _refuse(
+            "Filen går inte att läsa som CSV. Kontrollera att varje värde står inom sin kolumn "
+            "och att citattecken är parvisa."
+        ) from error
 
 
 def read_table(name: str, data: bytes) -> list[list[object]]:
-    """The file's cells, row by row, after the checks of type and size."""
-    if len(data) > MAX_BYTES:
-        raise _refuse(f"Filen är för stor. Den får vara högst {MAX_BYTES // (1024 * 1024)} MB.")
-    if not data:
-        raise _refuse("Filen är tom.")
-    lower = name.lower()
-    if lower.endswith(".xlsx"):
-        if not data.startswith(b"PK\x03\x04") and not data.startswith(b"\xd0\xcf\x11\xe0"):
-            raise _refuse("Filen heter .xlsx men är ingen Excelarbetsbok.")
-        return _read_xlsx(data)
-    if lower.endswith(".csv"):
-        return _read_csv(data)
-    raise _refuse("Välj en fil av typen .xlsx eller .csv.")
+    """The file's cells, row by row, after the checks of type and size that every upload gets."""
+    if not name.lower().endswith((".xlsx", ".csv")):
+        raise _refuse("Välj en fil av typen .xlsx eller .csv.")
+    budget = ReadBudget(max_rows=HEADER_SEARCH_ROWS + MAX_ROWS + MAX_BLANK_ROWS)
+    try:
+        if file_kind(data, max_bytes=MAX_BYTES) == "text":
+            return _read_csv(data, budget)
+        return _read_xlsx(data, budget)
+    except ImportRefused:
+        raise
+    except FileRefused as refused:
+        raise ImportRefused([ImportProblem(message) for message in refused.messages]) from refused
 
 
 def _blank(cell: object) -> bool:
@@ -199,6 +207,17 @@ def _year(cell: object) -> int:
     return year
 
 
+def _value(cell: object) -> Decimal:
+    """A value the database can hold; the bounds are compared before any arithmetic, so
+    no number (`1E+308`, infinity) can reach the decimal context's limits."""
+    value = parse_decimal(cell)
+    if not value.is_finite() or not -_LARGEST_VALUE < value < _LARGEST_VALUE:
+        raise NumberError("Värdet är orimligt stort.")
+    if value != value.quantize(Decimal(1).scaleb(-INDICATOR_VALUE["decimal_places"])):
+        raise NumberError("Värdet har fler än tre decimaler.")
+    return value
+
+
 def validate(table: list[list[object]]) -> list[_Row]:
     """Every row checked against the indicators; raises ImportRefused listing all problems."""
     header_index = next((index for index, row in enumerate(table) if not all(map(_blank, row))), None)
@@ -246,9 +265,7 @@ def validate(table: list[list[object]]) -> list[_Row]:
         if len(area) > IndicatorValue._meta.get_field("area").max_length:
             problems.append(ImportProblem("Områdets namn är för långt.", number, "område"))
         try:
-            value = parse_decimal(cells["värde"])
-            if abs(value) >= _LARGEST_VALUE or value != round(value, INDICATOR_VALUE["decimal_places"]):
-                raise NumberError("Värdet är för stort eller har fler än tre decimaler.")
+            value = _value(cells["värde"])
         except NumberError as error:
             problems.append(ImportProblem(str(error), number, "värde"))
             value = None

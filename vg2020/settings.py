@@ -202,3 +202,6 @@ LOGGING = {
 # unpack before it is treated as a zip bomb and refused unopened.
 IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=5000)
 IMPORT_MAX_UNCOMPRESSED_BYTES = env.int("IMPORT_MAX_UNCOMPRESSED_BYTES", default=50 * 1024 * 1024)
+# Seconds one upload may take to read before it is refused: half of gunicorn's 30 s worker
+# timeout, so a slow file is refused with a message instead of killing the worker.
+IMPORT_MAX_SECONDS = env.int("IMPORT_MAX_SECONDS", default=15)

@@ -12,7 +12,7 @@ from strategy.models import FocusArea, GoalArea, Municipality, Priority, Strateg
 from .workbook import Column
 
 # Editable columns, in template order. Every one must be in an uploaded file.
-ID = Column("id", "Id", "integer", 9)
+ID = Column("id", "Id", "code", 9)
 TITLE = Column("title", "Rubrik", width=40)
 DESCRIPTION = Column("description", "Beskrivning", width=40)
 CASE_NUMBER = Column("case_number", "Diarienummer", width=18)
@@ -44,10 +44,11 @@ EDITABLE_COLUMNS = [
 
 # Exports carry these too; the import checks year and actor against the chosen ones and
 # ignores the last-changed time.
-YEAR = Column("year", "År", "integer", 7)
+YEAR = Column("year", "År", "code", 7)
 ACTOR = Column("actor", "Aktör", width=12)
 UPDATED_AT = Column("updated_at", "Senast ändrad", "datetime", 17)
 EXPORT_COLUMNS = [ID, YEAR, ACTOR, *EDITABLE_COLUMNS[1:], UPDATED_AT]
+HEADING = {column.key: column.heading for column in EXPORT_COLUMNS}
 
 _SPACES = re.compile(r"\s+")
 _NUMBERED = re.compile(r"^(\d+)\s*[.):]?\s*(.*)$")

@@ -9,13 +9,15 @@ from followup.models import ReportingYear
 from strategy import roles
 from strategy.models import Strategy
 
-from .reader import FileRefused, SheetRows, max_mb, read_upload
+from .reader import MAX_BLANK_ROWS, FileRefused, max_mb
+from .upload import SheetRows, read_upload
 
 
 def limits_text() -> str:
     return (
         f"En Excel-arbetsbok (.xlsx) enligt mallen. Högst {max_mb(settings.UPLOAD_MAX_BYTES)} MB "
-        f"och högst {format_number(settings.IMPORT_MAX_ROWS)} rader med insatser."
+        f"och högst {format_number(settings.IMPORT_MAX_ROWS)} rader med insatser. Tomma rader räknas också: "
+        f"högst {format_number(MAX_BLANK_ROWS)} utöver insatserna."
     )
 
 

@@ -1,39 +1,59 @@
-"""Read an uploaded workbook safely into plain rows of text, or refuse it with a Swedish reason.
+"""Open an uploaded file safely, or refuse it with a Swedish reason: the one opener that
+every spreadsheet import uses (entries here, indicator values in `publications`).
 
-Checks run from cheapest to dearest, and the file reaches openpyxl only once it is known
+Checks run from cheapest to dearest, and a file reaches openpyxl only once it is known
 to be a zip of a sensible uncompressed size with a workbook inside: a zip bomb is caught
 by the sizes in the zip directory (which zipfile also enforces while it decompresses),
 before anything is inflated.
 
-The rows come out as JSON-safe text so that they can wait in the session between the
-preview and the confirmation; numbers are written with a decimal comma so that
-`parse_amount` reads `1234.567` as the decimal it is, not as a thousands group.
+Reading is bounded too, because a small file can still hold a great deal of work. What
+openpyxl parses whole while opening (shared texts, cell formats, named ranges) is counted
+in the zip first; rows are counted as the reader walks them, blank or not (the sheet's
+declared dimension is never read: it may be stale, false or missing); and the whole read
+has a time budget (`IMPORT_MAX_SECONDS`). Each limit stops the read at once with a
+Swedish message saying why.
 """
 
 import io
+import re
+import time
 import zipfile
-from dataclasses import dataclass, field
-from datetime import date, datetime
-from decimal import Decimal
-from typing import Any
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any, Literal, TypeVar
 
 from django.conf import settings
-from openpyxl import load_workbook
+from openpyxl.reader.excel import ExcelReader
+from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
-from .columns import EDITABLE_COLUMNS, EXPORT_COLUMNS, HEADING_KEYS, heading_key
-from .workbook import TOTALS_LABEL
+from followup.formatting import format_number
 
-SHEET_TITLE = "Insatser"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 # An encrypted Office file is an OLE container holding these streams instead of a zip.
 ENCRYPTION_MARKER = "EncryptionInfo".encode("utf-16-le")
-HEADER_SEARCH_ROWS = 10
-MAX_COLUMNS = 40
 MAX_ZIP_MEMBERS = 500
 # Worksheet XML compresses well, but not a thousand times over.
 MAX_COMPRESSION_RATIO = 200
-_HEADINGS = {column.key: column.heading for column in EXPORT_COLUMNS}
+# Rows with nothing in them that a file may hold besides its data rows: the template's
+# 500 formatted empty rows, and room for people's own spacing.
+MAX_BLANK_ROWS = 1000
+DAMAGED = "Filen är skadad och kan inte läsas som en Excel-arbetsbok."
+# openpyxl parses the parts outside the sheets whole when it opens a workbook, and the
+# parts before a sheet's rows on every read of it, at a cost per element that no time
+# budget can interrupt; so elements are counted in the zip first. The counts allowed
+# follow from the cells a caller's rows and columns can hold, with room for the rest
+# of a real workbook (styles, theme, the template's instructions and lists).
+_NAMED_ELEMENT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(si|xf|definedName)[\s/>]")
+ELEMENTS_PER_CELL = 4  # <c>, <v> or <is><t>, and a share of <row>
+OTHER_ELEMENTS = 100_000
+OTHER_TEXTS = 1000
+MAX_CELL_FORMATS = 20_000
+MAX_DEFINED_NAMES = 10_000
+
+Row = TypeVar("Row")
 
 
 class FileRefused(ValueError):
@@ -44,38 +64,14 @@ class FileRefused(ValueError):
         self.messages = list(messages)
 
 
-@dataclass
-class SheetRows:
-    """The data rows of an upload, keyed by column, as text; row numbers as Excel shows them."""
-
-    file_name: str
-    columns: list[str]
-    rows: list[tuple[int, dict[str, str | None]]] = field(default_factory=list)
-    formulas: list[tuple[int, str, str]] = field(default_factory=list)
-
-    def to_session(self) -> dict[str, Any]:
-        return {
-            "file_name": self.file_name,
-            "columns": self.columns,
-            "rows": [[number, values] for number, values in self.rows],
-            "formulas": [list(item) for item in self.formulas],
-        }
-
-    @classmethod
-    def from_session(cls, data: dict[str, Any]) -> "SheetRows":
-        return cls(
-            file_name=data["file_name"],
-            columns=list(data["columns"]),
-            rows=[(number, values) for number, values in data["rows"]],
-            formulas=[(row, key, text) for row, key, text in data["formulas"]],
-        )
-
-
 def max_mb(size: int) -> str:
     return f"{size / (1024 * 1024):.0f}".replace(".", ",")
 
 
-def _check_kind(data: bytes) -> None:
+def file_kind(data: bytes, *, max_bytes: int) -> Literal["zip", "text"]:
+    """A zip archive (perhaps a workbook) or a text file; anything else is refused."""
+    if len(data) > max_bytes:
+        raise FileRefused(f"Filen är större än {max_mb(max_bytes)} MB.")
     if not data:
         raise FileRefused("Filen är tom.")
     if data.startswith(OLE_MAGIC):
@@ -90,20 +86,18 @@ def _check_kind(data: bytes) -> None:
         )
     if data.startswith(b"%PDF"):
         raise FileRefused("Filen är en PDF, inte en Excel-arbetsbok. Ladda upp en .xlsx-fil.")
-    if not data.startswith(ZIP_MAGIC):
-        if b"\x00" not in data[:4096]:
-            raise FileRefused(
-                "Filen är en textfil (till exempel CSV), inte en Excel-arbetsbok. "
-                "Öppna den i Excel och spara den som Excel-arbetsbok (.xlsx)."
-            )
-        raise FileRefused("Filen är inte en Excel-arbetsbok (.xlsx).")
+    if data.startswith(ZIP_MAGIC):
+        return "zip"
+    if b"\x00" not in data[:4096]:
+        return "text"
+    raise FileRefused("Filen är inte en Excel-arbetsbok (.xlsx).")
 
 
 def _check_zip(data: bytes) -> None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError) as error:
-        raise FileRefused("Filen är skadad och kan inte läsas som en Excel-arbetsbok.") from error
+        raise FileRefused(DAMAGED) from error
     with archive:
         members = archive.infolist()
         if len(members) > MAX_ZIP_MEMBERS:
@@ -129,106 +123,163 @@ def _check_zip(data: bytes) -> None:
             )
 
 
-def _text(value: Any) -> str | None:
-    """A cell value as text; numbers with a decimal comma and without exponent."""
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        return "SANT" if value else "FALSKT"
-    if isinstance(value, (int, float, Decimal)):
-        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
-        if number == number.to_integral_value():
-            return str(int(number))
-        return f"{number.normalize():f}".replace(".", ",")
-    if isinstance(value, (datetime, date)):
-        return value.isoformat()
-    text = str(value)
-    return text if text.strip() else None
+def max_cells(*, rows: int, columns: int) -> int:
+    """The cells a workbook of `rows` data rows in `columns` columns holds at most."""
+    return rows * columns
 
 
-def _header_columns(cells: tuple) -> dict[int, str]:
-    """Column index -> key, or FileRefused naming every missing, unknown or doubled heading."""
-    found: dict[int, str] = {}
-    problems: list[str] = []
-    for index, cell in enumerate(cells):
-        text = _text(cell.value)
-        if text is None:
+def _count_elements(archive: zipfile.ZipFile) -> dict[bytes, int]:
+    """Every element start in the workbook's XML, and the shared texts, cell formats and
+    named ranges among them."""
+    counts = {b"all": 0, b"si": 0, b"xf": 0, b"definedName": 0}
+    for member in archive.infolist():
+        if not member.filename.endswith((".xml", ".rels")):
             continue
-        key = HEADING_KEYS.get(heading_key(text))
-        if key is None:
-            problems.append(f"Kolumnen ”{text.strip()}” känns inte igen.")
-        elif key in found.values():
-            problems.append(f"Kolumnen ”{_HEADINGS[key]}” finns två gånger.")
-        else:
-            found[index] = key
-    for column in EDITABLE_COLUMNS:
-        if column.key not in found.values():
-            problems.append(f"Kolumnen ”{column.heading}” saknas.")
-    if problems:
-        expected = ", ".join(f"”{column.heading}”" for column in EDITABLE_COLUMNS)
-        problems.append(f"Använd mallens kolumnrubriker: {expected}.")
-        raise FileRefused(*problems)
-    return found
+        in_sheet = member.filename.startswith("xl/worksheets/")
+        with archive.open(member) as part:
+            tail = b""
+            while chunk := part.read(1024 * 1024):
+                # A tag cut by the chunk's end is counted with the next chunk.
+                text = tail + chunk
+                cut = max(text.rfind(b"<"), len(text) - 64)
+                counted, tail = text[:cut], text[cut:]
+                counts[b"all"] += counted.count(b"<") - counted.count(b"</") - counted.count(b"<?")
+                if not in_sheet:
+                    for match in _NAMED_ELEMENT.finditer(counted):
+                        counts[match.group(1)] += 1
+            counts[b"all"] += tail.count(b"<") - tail.count(b"</") - tail.count(b"<?")
+            if not in_sheet:
+                for match in _NAMED_ELEMENT.finditer(tail + b" "):
+                    counts[match.group(1)] += 1
+    return counts
 
 
-def read_upload(data: bytes, *, file_name: str) -> SheetRows:
-    """The data rows of the sheet "Insatser" (or the first sheet), or FileRefused."""
-    limit = settings.UPLOAD_MAX_BYTES
-    if len(data) > limit:
-        raise FileRefused(f"Filen är större än {max_mb(limit)} MB.")
-    _check_kind(data)
+def _check_elements(data: bytes, *, cells: int) -> None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            counts = _count_elements(archive)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as error:
+        raise FileRefused(DAMAGED) from error  # a damaged part, found while inflating it
+    if counts[b"si"] > cells + OTHER_TEXTS:
+        raise FileRefused(
+            f"Filen innehåller fler textvärden ({format_number(counts[b'si'])}) än en arbetsbok med "
+            "tillåtet antal rader kan ha. Den har inte öppnats."
+        )
+    if (
+        counts[b"all"] > ELEMENTS_PER_CELL * cells + OTHER_ELEMENTS
+        or counts[b"xf"] > MAX_CELL_FORMATS
+        or counts[b"definedName"] > MAX_DEFINED_NAMES
+    ):
+        raise FileRefused(
+            "Filen innehåller mycket mer än raderna med uppgifter (till exempel tomma rader, "
+            "cellformat eller namngivna områden) och har inte öppnats. Kopiera raderna till en "
+            "ny arbetsbok (klistra in som värden) och försök igen."
+        )
+
+
+class _UnsizedSheet(ReadOnlyWorksheet):
+    """A read-only sheet that never reads the size its file declares.
+
+    The declared `<dimension>` may be stale (one saying `A1:L7` above ten rows would hide
+    three), and where a file leaves it out openpyxl parses the whole sheet to look for
+    it while opening the workbook, beyond the reach of the time budget. Rows are read
+    to the sheet's real end instead, under the budget.
+    """
+
+    def _get_size(self) -> None:
+        return None
+
+
+class _Reader(ExcelReader):
+    """openpyxl's read-only reader with `_UnsizedSheet`s; chart sheets are left out."""
+
+    def read_worksheets(self) -> None:
+        for sheet, rel in self.parser.find_sheets():
+            if rel.target not in self.valid_files or "chartsheet" in rel.Type:
+                continue
+            worksheet = _UnsizedSheet(self.wb, sheet.name, rel.target, self.shared_strings)
+            worksheet.sheet_state = sheet.state
+            self.wb._sheets.append(worksheet)
+
+
+@contextmanager
+def open_workbook(data: bytes, *, cells: int) -> Iterator[Workbook]:
+    """The workbook of a zip that passed `file_kind`, read-only and with formulas as written.
+
+    `cells` is the most data cells the caller reads (`max_cells`). Anything openpyxl cannot
+    read, while opening or later while rows are read, becomes FileRefused; the workbook is
+    closed afterwards.
+    """
     _check_zip(data)
+    _check_elements(data, cells=cells)
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+        reader = _Reader(io.BytesIO(data), read_only=True, data_only=False)
+        reader.read()
+        workbook = reader.wb
     except Exception as error:  # openpyxl signals a broken workbook with many exception types
-        raise FileRefused("Filen är skadad och kan inte läsas som en Excel-arbetsbok.") from error
+        raise FileRefused(DAMAGED) from error
     try:
-        sheet = workbook[SHEET_TITLE] if SHEET_TITLE in workbook.sheetnames else workbook.worksheets[0]
-        return _read_sheet(sheet, file_name=file_name)
+        yield workbook
     except FileRefused:
         raise
     except Exception as error:  # a damaged sheet part surfaces only while rows are read
-        raise FileRefused("Filen är skadad och kan inte läsas som en Excel-arbetsbok.") from error
+        raise FileRefused(DAMAGED) from error
     finally:
         workbook.close()
 
 
-def _read_sheet(sheet, *, file_name: str) -> SheetRows:
-    max_rows = settings.IMPORT_MAX_ROWS
-    columns: dict[int, str] | None = None
-    result = SheetRows(file_name=file_name, columns=[])
-    for number, cells in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS), start=1):
-        if columns is None:
-            if any(heading_key(_text(cell.value) or "") == "rubrik" for cell in cells):
-                columns = _header_columns(cells)
-                result.columns = list(columns.values())
-            elif number >= HEADER_SEARCH_ROWS:
-                break
-            continue
-        values: dict[str, str | None] = {}
-        has_formula = False
-        for index, key in columns.items():
-            cell = cells[index] if index < len(cells) else None
-            if cell is None:
-                values[key] = None
-            elif cell.data_type == "f":
-                result.formulas.append((number, key, str(cell.value)))
-                values[key] = None
-                has_formula = True
-            else:
-                values[key] = _text(cell.value)
-        if (values.get("id") or "").strip().casefold() == TOTALS_LABEL.casefold():
-            continue
-        if all(value is None for value in values.values()) and not has_formula:
-            continue
-        result.rows.append((number, values))
-        if len(result.rows) > max_rows:
-            raise FileRefused(f"Filen har fler än {max_rows} rader med insatser. Dela upp den i flera filer.")
-    if columns is None:
+class ReadBudget:
+    """How much reading one upload may cost: rows walked (blank ones too) and seconds."""
+
+    def __init__(self, *, max_rows: int, max_seconds: float | None = None) -> None:
+        self.max_rows = max_rows
+        self.max_seconds = settings.IMPORT_MAX_SECONDS if max_seconds is None else max_seconds
+        self.started = time.monotonic()
+
+    def check_time(self) -> None:
+        if time.monotonic() - self.started > self.max_seconds:
+            raise FileRefused(
+                f"Filen tog för lång tid att läsa (mer än {format_number(self.max_seconds)} sekunder) "
+                "och har inte importerats. Ta bort tomma rader och kolumner, eller dela upp filen "
+                "i flera, och försök igen."
+            )
+
+    def walk(self, rows: Iterable[Row], *, where: str) -> Iterator[tuple[int, Row]]:
+        """(row number from 1, row), stopping the read past `max_rows` or the time budget."""
+        for number, row in enumerate(rows, start=1):
+            if number > self.max_rows:
+                raise FileRefused(
+                    f"{where} har fler än {format_number(self.max_rows)} rader, tomma rader inräknade, "
+                    "och har inte lästs färdigt. Ta bort tomma rader under uppgifterna, eller dela upp "
+                    "filen i flera, och försök igen."
+                )
+            self.check_time()
+            yield number, row
+
+
+def choose_sheet(
+    workbook: Workbook, *, holds_data: Callable[[Any], bool], what: str, budget: ReadBudget
+) -> Any | None:
+    """The one visible sheet that `holds_data`, or FileRefused naming the sheets in doubt.
+
+    A hidden sheet is never read: what people see in Excel is what is imported. None
+    when no sheet holds data, for the caller to explain what it looked for.
+    """
+    visible, hidden = [], []
+    for sheet in workbook.worksheets:
+        budget.check_time()
+        if holds_data(sheet):
+            (visible if sheet.sheet_state == "visible" else hidden).append(sheet)
+    if len(visible) > 1:
+        names = ", ".join(f"”{sheet.title}”" for sheet in visible)
         raise FileRefused(
-            f"Hittar inga kolumnrubriker bland de första {HEADER_SEARCH_ROWS} raderna i bladet "
-            f"”{sheet.title}”. Utgå från mallen: rubrikraden ska bland annat innehålla ”Rubrik”."
+            f"Arbetsboken har flera blad med {what}: {names}. Bara ett blad kan importeras. "
+            "Ta bort de andra bladen, eller flytta raderna till ett blad, och ladda upp filen igen."
         )
-    if not result.rows:
-        raise FileRefused("Arbetsboken har inga rader med insatser under rubrikraden.")
-    return result
+    if not visible and hidden:
+        names = ", ".join(f"”{sheet.title}”" for sheet in hidden)
+        raise FileRefused(
+            f"Bladet med {what} är dolt ({names}). Dolda blad importeras inte: visa bladet i Excel "
+            "(högerklicka på en bladflik och välj Ta fram) och ladda upp filen igen."
+        )
+    return visible[0] if visible else None

@@ -19,7 +19,8 @@ from followup.models import MAX_AMOUNT, FundingSource, ReportingYear, SpendingEn
 from strategy.models import Actor
 
 from . import columns as cols
-from .reader import SHEET_TITLE, max_mb
+from .reader import max_mb
+from .upload import SHEET_TITLE
 from .workbook import HEADING_ROWS, KR_FORMAT
 
 LISTS_TITLE = "Listor"

@@ -31,11 +31,14 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-ColumnKind = Literal["text", "integer", "decimal", "kr", "percent", "datetime"]
+# "integer" is a quantity (`1 234` insatser); "code" a whole number read as a label, an id
+# or a year, which a thousands separator would turn into "2 017".
+ColumnKind = Literal["text", "integer", "code", "decimal", "kr", "percent", "datetime"]
 
 # Excel shows this as `1 234 567,00 kr` in a Swedish locale: the codes are locale-neutral.
 KR_FORMAT = '#,##0.00 "kr"'
 INTEGER_FORMAT = "#,##0"
+CODE_FORMAT = "0"
 DECIMAL_FORMAT = "0.00"
 PERCENT_FORMAT = '0.0 "%"'
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
@@ -106,6 +109,7 @@ def _plain(value: Any) -> Any:
 _NUMBER_FORMATS = {
     "kr": KR_FORMAT,
     "integer": INTEGER_FORMAT,
+    "code": CODE_FORMAT,
     "decimal": DECIMAL_FORMAT,
     "percent": PERCENT_FORMAT,
     "datetime": DATETIME_FORMAT,
@@ -200,7 +204,7 @@ def csv_value(column: Column, value: Any) -> str:
         return f"{Decimal(value):.1f}".replace(".", ",")
     if column.kind == "decimal":
         return f"{Decimal(value):.2f}".replace(".", ",")
-    if column.kind == "integer":
+    if column.kind in ("integer", "code"):
         return str(value)
     if isinstance(value, datetime):
         return f"{_plain(value):%Y-%m-%d %H:%M}"
@@ -242,6 +246,21 @@ def csv_response(table: Table, file_name: str) -> StreamingHttpResponse:
     return response
 
 
+def api_timestamp(value: datetime) -> str:
+    """The one time format of the JSON APIs: ISO 8601 in local time with its offset, to the
+    second (`2016-05-01T12:00:00+02:00`), as the README documents."""
+    return timezone.localtime(value).isoformat(timespec="seconds")
+
+
+class ApiJSONEncoder(DjangoJSONEncoder):
+    """DjangoJSONEncoder with the APIs' timestamps (its own are UTC, `Z` and milliseconds)."""
+
+    def default(self, o: Any) -> Any:
+        if isinstance(o, datetime) and timezone.is_aware(o):
+            return api_timestamp(o)
+        return super().default(o)
+
+
 def iter_json(
     *, meta: Mapping[str, Any], rows: Iterable[Mapping[str, Any]], total_keys: Sequence[str] = ()
 ) -> Iterator[str]:
@@ -249,7 +268,7 @@ def iter_json(
 
     Amounts are strings (`"1234567.50"`) so that no reader turns kronor into floats.
     """
-    encoder = DjangoJSONEncoder(ensure_ascii=False)
+    encoder = ApiJSONEncoder(ensure_ascii=False)
     head = encoder.encode(dict(meta))
     yield head[:-1] + (', "results": [' if len(head) > 2 else '"results": [')
     count = 0

@@ -3,6 +3,7 @@ the entry list as .xlsx, CSV and JSON, and the report's tables as .xlsx, CSV and
 The work happens in followup.spreadsheets.
 """
 
+import logging
 import secrets
 from collections.abc import Callable
 from functools import wraps
@@ -19,24 +20,20 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from followup.models import ImportBatch, ReportingYear, SpendingEntry
 from followup.report_forms import ReportFilterForm
 from followup.reports import Report, build_report, load_choices
-from followup.spreadsheets import exports, report_exports, workbook
+from followup.spreadsheets import exports, pending, report_exports, workbook
+from followup.spreadsheets.applying import apply_import
 from followup.spreadsheets.forms import ActorYearForm, UploadForm, limits_text
-from followup.spreadsheets.importer import (
-    ImportOutdated,
-    ImportPlan,
-    ImportRefused,
-    apply_import,
-    plan_import,
-)
-from followup.spreadsheets.reader import SheetRows
+from followup.spreadsheets.plan import ImportOutdated, ImportPlan, ImportRefused
+from followup.spreadsheets.planning import plan_import
 from followup.spreadsheets.template import build_template
+from followup.spreadsheets.upload import SheetRows
 from strategy import roles
-from strategy.models import Actor
 from strategy.shortcuts import current_strategy_or_404
 
 from .reports import report_reader_required
 
-SESSION_KEY = "followup_spreadsheet_import"
+SESSION_KEY = "followup_import_token"
+logger = logging.getLogger(__name__)
 
 
 def _developer_required(view: Callable) -> Callable:
@@ -80,16 +77,16 @@ def import_upload(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = UploadForm(request.POST, request.FILES, user=request.user)
         if form.is_valid():
-            token = secrets.token_urlsafe(16)
             sheet: SheetRows = form.cleaned_data["file"]
-            # The parsed rows wait in the user's own session; the token ties the preview
-            # page to this upload, so an older tab cannot confirm a newer file.
-            request.session[SESSION_KEY] = {
-                "token": token,
-                "actor": form.cleaned_data["actor"].pk,
-                "year": form.cleaned_data["year"].pk,
-                "sheet": sheet.to_session(),
-            }
+            token = pending.store(
+                sheet,
+                user=request.user,
+                actor=form.cleaned_data["actor"],
+                reporting_year=form.cleaned_data["year"],
+            )
+            # The session names the one upload it may preview, so an older tab, or
+            # another browser, cannot confirm a newer file.
+            request.session[SESSION_KEY] = token
             return redirect("followup:import_preview", token=token)
     else:
         form = UploadForm(user=request.user, initial=request.GET.dict())
@@ -97,51 +94,60 @@ def import_upload(request: HttpRequest) -> HttpResponse:
     return render(request, "followup/import_upload.html", context)
 
 
-def _pending(request: HttpRequest, token: str) -> dict | None:
-    pending = request.session.get(SESSION_KEY)
-    if not pending or not secrets.compare_digest(pending.get("token", ""), token):
-        return None
-    return pending
+def _gone(request: HttpRequest, message: str) -> HttpResponse:
+    messages.warning(request, message)
+    return redirect("followup:import_upload")
 
 
 @require_http_methods(["GET", "POST"])
 @_developer_required
 def import_preview(request: HttpRequest, token: str) -> HttpResponse:
-    pending = _pending(request, token)
-    if pending is None:
-        messages.warning(request, "Förhandsgranskningen finns inte längre. Ladda upp filen igen.")
-        return redirect("followup:import_upload")
+    if not secrets.compare_digest(request.session.get(SESSION_KEY, ""), token):
+        return _gone(request, pending.GONE)
+    try:
+        waiting = pending.load(token, user=request.user)
+    except pending.PendingGone as gone:
+        return _gone(request, str(gone))
     # Not limited to editable actors here: plan_import refuses those with a message.
-    actor = get_object_or_404(Actor, pk=pending["actor"])
-    year = get_object_or_404(ReportingYear.objects.select_related("strategy"), pk=pending["year"])
-    sheet = SheetRows.from_session(pending["sheet"])
-    if request.method == "POST":
-        try:
-            batch = apply_import(
-                sheet,
-                user=request.user,
-                actor=actor,
-                reporting_year=year,
-                fingerprint=request.POST.get("fingerprint", ""),
-            )
-        except ImportRefused as refused:
-            return _render_preview(request, refused.plan, token)
-        except ImportOutdated:
-            messages.warning(
-                request,
-                "Insatserna har ändrats sedan du granskade filen. Ingenting har sparats. "
-                "Granska den nya förhandsgranskningen och bekräfta igen.",
-            )
-            return redirect("followup:import_preview", token=token)
-        del request.session[SESSION_KEY]
-        messages.success(
-            request,
-            f"Importen av {batch.file_name} är klar: {batch.created_count} nya, "
-            f"{batch.updated_count} ändrade och {batch.unchanged_count} oförändrade insatser.",
-        )
-        return redirect("followup:import_list")
-    plan = plan_import(sheet, user=request.user, actor=actor, reporting_year=year)
+    actor, year, sheet = waiting.actor, waiting.reporting_year, waiting.sheet
+    try:
+        if request.method == "POST":
+            return _confirm(request, waiting)
+        plan = plan_import(sheet, user=request.user, actor=actor, reporting_year=year)
+    except ArithmeticError:
+        # Rows that no amount rule can read must not fail every reload of the page.
+        logger.exception("A pending import of user %s could not be planned", request.user.pk)
+        pending.discard(token, user=request.user)
+        return _gone(request, pending.BROKEN)
     return _render_preview(request, plan, token)
+
+
+def _confirm(request: HttpRequest, waiting: pending.Pending) -> HttpResponse:
+    try:
+        batch = apply_import(
+            waiting.sheet,
+            user=request.user,
+            actor=waiting.actor,
+            reporting_year=waiting.reporting_year,
+            fingerprint=request.POST.get("fingerprint", ""),
+        )
+    except ImportRefused as refused:
+        return _render_preview(request, refused.plan, waiting.token)
+    except ImportOutdated:
+        messages.warning(
+            request,
+            "Insatserna har ändrats sedan du granskade filen. Ingenting har sparats. "
+            "Granska den nya förhandsgranskningen och bekräfta igen.",
+        )
+        return redirect("followup:import_preview", token=waiting.token)
+    pending.discard(waiting.token, user=request.user)
+    del request.session[SESSION_KEY]
+    messages.success(
+        request,
+        f"Importen av {batch.file_name} är klar: {batch.created_count} nya, "
+        f"{batch.updated_count} ändrade och {batch.unchanged_count} oförändrade insatser.",
+    )
+    return redirect("followup:import_list")
 
 
 def _render_preview(request: HttpRequest, plan: ImportPlan, token: str) -> HttpResponse:

@@ -2,10 +2,12 @@
 
 import io
 import struct
+import zipfile
 from collections.abc import Sequence
 
 import openpyxl
 from django.test import Client
+from openpyxl.utils import get_column_letter
 
 from followup.models import ImportBatch, SpendingEntry
 from followup.spreadsheets.columns import EDITABLE_COLUMNS
@@ -136,3 +138,29 @@ def compound_file(streams: dict[str, bytes]) -> bytes:
     )
     assert len(header) == sector
     return header + fat_bytes + directory + data_sectors
+
+
+def rewrite_sheet(data: bytes, rewrite, *, member: str = "xl/worksheets/sheet1.xml") -> bytes:
+    """The workbook with one part's XML replaced by `rewrite(xml)`: how tests make files
+    that openpyxl would never write (a false dimension, a million rows)."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    output = io.BytesIO()
+    with source, zipfile.ZipFile(output, "w", compression=zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == member:
+                content = rewrite(content.decode()).encode()
+            target.writestr(item.filename, content)
+    return output.getvalue()
+
+
+def sheet_with_rows(data_rows_xml: str) -> str:
+    """Worksheet XML with the template's heading row and the given `<row>` elements after it."""
+    headings = "".join(
+        f'<c r="{get_column_letter(index)}1" t="inlineStr"><is><t>{heading}</t></is></c>'
+        for index, heading in enumerate(HEADINGS, start=1)
+    )
+    return (
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        f'<sheetData><row r="1">{headings}</row>{data_rows_xml}</sheetData></worksheet>'
+    )

@@ -1,11 +1,13 @@
 """Entry list exports (.xlsx, CSV, JSON): headings, values, totals, filters and visibility."""
 
 import json
+from datetime import UTC, datetime
 from decimal import Decimal
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from followup.models import ImportBatch, SpendingEntry
 from tests.conftest import client_for, focus_area, make_entry
@@ -87,6 +89,16 @@ def test_xlsx_export_rows_hold_the_entries_values(developer_vgr, entries):
     assert sheet["H7"].value == "2. En region för alla"
 
 
+def test_xlsx_export_writes_ids_and_years_as_plain_integers_and_amounts_in_kronor(developer_vgr, entries):
+    sheet = read_workbook(content_of(client_for(developer_vgr).get("/insatser/export.xlsx?year=2016")))[
+        "Insatser"
+    ]
+    id_cell, year_cell, amount_cell = sheet["A6"], sheet["B6"], sheet["K6"]
+    assert (id_cell.value, year_cell.value) == (entries[0].pk, 2016)
+    assert (id_cell.number_format, year_cell.number_format) == ("0", "0")
+    assert amount_cell.number_format == '#,##0.00 "kr"'
+
+
 def test_developer_exports_only_own_actors_entries(developer_vgr, entries):
     sheet = read_workbook(content_of(client_for(developer_vgr).get("/insatser/export.xlsx")))["Insatser"]
     titles = [sheet.cell(row=number, column=4).value for number in range(6, sheet.max_row)]
@@ -143,6 +155,16 @@ def test_json_api_lists_visible_entries_with_totals(developer_vgr, entries):
         "run",
     )
     assert len(first["municipalities"]) == 2
+
+
+def test_json_api_times_are_local_iso_8601_with_the_offset(developer_vgr, entries):
+    SpendingEntry.objects.filter(pk=entries[0].pk).update(
+        updated_at=datetime(2016, 5, 1, 10, 0, 0, 123456, tzinfo=UTC)
+    )
+    data = json.loads(content_of(client_for(developer_vgr).get("/api/v1/insatser/?year=2016")))
+    assert data["results"][0]["updated_at"] == "2016-05-01T12:00:00+02:00"
+    generated = datetime.fromisoformat(data["generated_at"])
+    assert data["generated_at"] == timezone.localtime(generated).isoformat(timespec="seconds")
 
 
 def test_json_api_refuses_anonymous_readers(client, entries):

@@ -72,6 +72,14 @@ def test_template_is_prefilled_with_the_actors_entries_of_that_year_with_ids(dev
     assert sheet.cell(row=HEADER_ROW + 2, column=2).value is None
 
 
+def test_template_writes_ids_as_plain_integers(developer_vgr):
+    entry = make_entry(title="Befintlig")
+    sheet = read_workbook(download(developer_vgr).content)["Insatser"]
+    id_cell = sheet.cell(row=HEADER_ROW + 1, column=1)
+    assert id_cell.value == entry.pk
+    assert id_cell.number_format in ("General", "0")
+
+
 def test_template_uploaded_again_unchanged_changes_nothing(developer_vgr):
     entry = make_entry(title="Befintlig", description="Text", case_number="RUN 612-0195-14")
     entry.municipalities.set([1, 2])

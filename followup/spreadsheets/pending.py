@@ -1,0 +1,93 @@
+"""Uploaded rows waiting for their uploader's confirmation, kept in the database for a while.
+
+The session only names the upload (its token); the rows, up to megabytes of them, live in
+a `PendingImport` row that any worker can read, compressed. A user has at most one
+pending import: a new upload replaces it. Every upload also removes whatever has expired,
+so abandoned previews do not pile up.
+"""
+
+import json
+import secrets
+import zlib
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from followup.models import PendingImport, ReportingYear
+from strategy.models import Actor
+
+from .upload import SheetRows
+
+LIFETIME = timedelta(hours=2)
+GONE = "Förhandsgranskningen finns inte längre. Ladda upp filen igen."
+EXPIRED = (
+    "Förhandsgranskningen har gått ut: en uppladdad fil väntar på bekräftelse i högst två timmar. "
+    "Ingenting har sparats. Ladda upp filen igen."
+)
+BROKEN = (
+    "Den uppladdade filen kunde inte läsas igen och har tagits bort. Ingenting har sparats. "
+    "Ladda upp filen igen."
+)
+
+
+class PendingGone(Exception):
+    """No pending import to show; the message is Swedish and meant for the user."""
+
+
+@dataclass(frozen=True)
+class Pending:
+    token: str
+    actor: Actor
+    reporting_year: ReportingYear
+    sheet: SheetRows
+
+
+def _expired() -> Q:
+    return Q(created_at__lt=timezone.now() - LIFETIME)
+
+
+@transaction.atomic
+def store(sheet: SheetRows, *, user: AbstractBaseUser, actor: Actor, reporting_year: ReportingYear) -> str:
+    """Keep the rows under a new random token, which the preview's address carries."""
+    PendingImport.objects.filter(Q(created_by=user) | _expired()).delete()
+    token = secrets.token_urlsafe(32)
+    PendingImport.objects.create(
+        token=token,
+        created_by=user,
+        actor=actor,
+        reporting_year=reporting_year,
+        rows=zlib.compress(json.dumps(sheet.to_stored(), ensure_ascii=False).encode()),
+    )
+    return token
+
+
+def load(token: str, *, user: AbstractBaseUser) -> Pending:
+    """The user's pending import under `token`, or PendingGone saying why there is none.
+
+    One that has expired, or whose stored rows cannot be read back, is removed, so that
+    reloading the page cannot fail the same way again.
+    """
+    stored = (
+        PendingImport.objects.select_related("actor", "reporting_year__strategy")
+        .filter(token=token, created_by=user)
+        .first()
+    )
+    if stored is None:
+        raise PendingGone(GONE)
+    if stored.created_at < timezone.now() - LIFETIME:
+        stored.delete()
+        raise PendingGone(EXPIRED)
+    try:
+        sheet = SheetRows.from_stored(json.loads(zlib.decompress(bytes(stored.rows))))
+    except (zlib.error, ValueError):  # JSON and UTF-8 decoding errors are ValueErrors too
+        stored.delete()
+        raise PendingGone(BROKEN) from None
+    return Pending(token=token, actor=stored.actor, reporting_year=stored.reporting_year, sheet=sheet)
+
+
+def discard(token: str, *, user: AbstractBaseUser) -> None:
+    PendingImport.objects.filter(token=token, created_by=user).delete()

@@ -1,0 +1,297 @@
+"""Plan an import: read every row of an upload into model values, check it, and decide
+what confirming would do. Planning never writes.
+
+A row with an id changes that entry, which must be one of the chosen actor's entries in
+the chosen year. A row without an id creates an entry, unless the actor already has an
+entry that year with exactly the same values that no other row claims: then the row was
+imported before, and uploading the same file again changes nothing.
+"""
+
+import re
+from collections import defaultdict
+from decimal import Decimal
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+
+from followup import write_rule
+from followup.formatting import AmountError, format_kr, parse_amount
+from followup.models import FundingSource, ReportingYear, SpendingEntry
+from strategy import roles
+from strategy.models import Actor
+
+from . import columns as cols
+from .columns import HEADING
+from .plan import COMPARED_FIELDS, TEXT_FIELDS, CellError, Change, ImportPlan, PlannedRow
+from .upload import SheetRows
+
+# Checked here from lookups already in memory; validating them again in full_clean
+# would cost a query per row and field.
+_NOT_CLEANED = [
+    "actor",
+    "reporting_year",
+    "goal_area",
+    "priority",
+    "focus_area",
+    "created_by",
+    "updated_by",
+    "last_import",
+    "municipalities",
+]
+
+
+def _entry_key(entry: SpendingEntry) -> tuple:
+    return (
+        *(getattr(entry, name) for name in COMPARED_FIELDS),
+        frozenset(municipality.pk for municipality in entry.municipalities.all()),
+    )
+
+
+def _display(name: str, value: Any) -> str:
+    if value is None or value == "":
+        return "–"
+    if name in ("amount", "total_project_size"):
+        return format_kr(value)
+    if name == "funding_source":
+        return FundingSource(value).label
+    if name == "municipalities":
+        return ", ".join(sorted(municipality.name for municipality in value)) or "–"
+    return str(value)
+
+
+def _changes(entry: SpendingEntry, row: PlannedRow) -> list[Change]:
+    changes = []
+    for name in COMPARED_FIELDS:
+        before, after = getattr(entry, name), row.values[name]
+        if before != after:
+            column = name.removesuffix("_id")
+            shown_before = getattr(entry, column) if column != name else before
+            shown_after = row.values.get(column) if column != name else after
+            changes.append(Change(HEADING[column], _display(name, shown_before), _display(name, shown_after)))
+    before_set = list(entry.municipalities.all())
+    if {m.pk for m in before_set} != {m.pk for m in row.municipalities}:
+        changes.append(
+            Change(
+                HEADING["municipalities"],
+                _display("municipalities", before_set),
+                _display("municipalities", row.municipalities),
+            )
+        )
+    return changes
+
+
+class _RowReader:
+    """Turns one row of text into model values, collecting an error per bad cell."""
+
+    def __init__(
+        self, row: int, values: dict[str, str | None], reference: cols.ReferenceData, reported: set[str]
+    ) -> None:
+        self.row = row
+        self.raw = values
+        self.reference = reference
+        self.reported = reported
+        self.errors: list[CellError] = []
+
+    def error(self, key: str | None, message: str) -> None:
+        if key in self.reported:
+            return  # a formula in the cell, already reported
+        self.errors.append(CellError(self.row, HEADING.get(key) if key else None, message))
+
+    def text(self, key: str) -> str:
+        return (self.raw.get(key) or "").strip()
+
+    def required(self, key: str) -> str | None:
+        value = self.text(key)
+        if not value:
+            self.error(key, "Värdet saknas. Fältet måste fyllas i.")
+            return None
+        return value
+
+    def lookup(self, key: str, finder):
+        value = self.text(key)
+        if not value:
+            return None
+        try:
+            return finder(value)
+        except cols.UnknownValue as error:
+            self.error(key, str(error))
+            return None
+
+    def amount(self, key: str) -> Decimal | None:
+        try:
+            return parse_amount(self.raw.get(key))
+        except AmountError as error:
+            self.error(key, str(error))
+            return None
+
+
+def _read_row(
+    row: int,
+    raw: dict[str, str | None],
+    *,
+    plan: ImportPlan,
+    reference: cols.ReferenceData,
+    formula_keys: set[str],
+) -> tuple[PlannedRow | None, list[CellError]]:
+    reader = _RowReader(row, raw, reference, formula_keys)
+    year, actor = plan.reporting_year, plan.actor
+    if reader.text("year") and reader.text("year") != str(year.year):
+        reader.error("year", f"Raden gäller år {reader.text('year')}, men importen gäller {year.year}.")
+    if reader.text("actor") and cols.normalise(reader.text("actor")) not in {
+        cols.normalise(actor.short_name),
+        cols.normalise(actor.name),
+        actor.slug,
+    }:
+        reader.error("actor", f"Raden gäller {reader.text('actor')}, men importen gäller {actor.short_name}.")
+    values: dict[str, Any] = {
+        "title": reader.required("title"),
+        "description": reader.text("description"),
+        "case_number": reader.text("case_number"),
+        "project_owner": reader.required("project_owner"),
+    }
+    goal_area = reader.lookup("goal_area", reference.goal_area)
+    if goal_area is None and not reader.text("goal_area"):
+        reader.required("goal_area")
+    priority = reader.lookup("priority", reference.priority)
+    focus_area = reader.lookup("focus_area", reference.focus_area)
+    amount = reader.amount("amount")
+    if amount is None and not reader.text("amount"):
+        reader.required("amount")
+    funding_source = reader.lookup("funding_source", reference.funding_source)
+    if funding_source is None and not reader.text("funding_source"):
+        reader.required("funding_source")
+    total = reader.amount("total_project_size")
+    municipalities = reader.lookup("municipalities", reference.municipality_set) or []
+    if reader.errors or formula_keys:
+        return None, reader.errors
+    values.update(
+        goal_area=goal_area,
+        goal_area_id=goal_area.pk,
+        priority=priority,
+        priority_id=priority.pk if priority else None,
+        focus_area=focus_area,
+        focus_area_id=focus_area.pk if focus_area else None,
+        amount=amount,
+        funding_source=funding_source,
+        total_project_size=total,
+    )
+    candidate = SpendingEntry(
+        actor=actor,
+        reporting_year=year,
+        **{name: values[name] for name in [*TEXT_FIELDS, "amount", "funding_source", "total_project_size"]},
+        goal_area=goal_area,
+        priority=priority,
+        focus_area=focus_area,
+    )
+    try:
+        candidate.full_clean(exclude=_NOT_CLEANED, validate_unique=False, validate_constraints=False)
+    except ValidationError as error:
+        for name, messages in error.message_dict.items():
+            column = name if name in HEADING else None
+            for message in messages:
+                reader.error(column, message)
+        return None, reader.errors
+    return PlannedRow(row=row, action="create", values=values, municipalities=municipalities), []
+
+
+def plan_import(
+    sheet: SheetRows,
+    *,
+    user: AbstractBaseUser,
+    actor: Actor,
+    reporting_year: ReportingYear,
+    lock: bool = False,
+) -> ImportPlan:
+    """What importing `sheet` for this actor and year would do, and every error in it."""
+    plan = ImportPlan(actor=actor, reporting_year=reporting_year, file_name=sheet.file_name)
+    if not roles.editable_actors(user).filter(pk=actor.pk).exists():
+        plan.errors.append(CellError(None, None, f"Du kan inte rapportera för {actor.name}."))
+        return plan
+    if refused := write_rule.refusal(actor, reporting_year):
+        plan.errors.append(CellError(None, None, refused))
+        return plan
+    entries = (
+        SpendingEntry.objects.filter(actor=actor, reporting_year=reporting_year)
+        .select_related("goal_area", "priority", "focus_area")
+        .prefetch_related("municipalities")
+    )
+    if lock:
+        entries = entries.select_for_update(of=("self",))
+    existing = {entry.pk: entry for entry in entries}
+    reference = cols.ReferenceData.load(reporting_year.strategy)
+    formulas = defaultdict(list)
+    for row, key, text in sheet.formulas:
+        formulas[row].append((key, text))
+    first_seen: dict[int, int] = {}
+    for row, raw in sheet.rows:
+        errors = [
+            CellError(
+                row,
+                HEADING[key],
+                f"Cellen innehåller en formel ({text}). Skriv in värdet i stället, "
+                "till exempel genom att klistra in som värden.",
+            )
+            for key, text in formulas.get(row, [])
+        ]
+        entry, id_error = _entry_of_id(row, raw, plan=plan, existing=existing, first_row_of_id=first_seen)
+        if id_error:
+            errors.append(id_error)
+        planned, row_errors = _read_row(
+            row, raw, plan=plan, reference=reference, formula_keys={key for key, _ in formulas.get(row, [])}
+        )
+        errors.extend(row_errors)
+        if errors or planned is None:
+            plan.errors.extend(errors)
+            continue
+        if entry is not None:
+            planned.entry = entry
+            planned.changes = _changes(entry, planned)
+            planned.action = "update" if planned.changes else "unchanged"
+        plan.rows.append(planned)
+    _match_rows_imported_before(plan, existing, claimed=set(first_seen))
+    return plan
+
+
+def _entry_of_id(
+    row: int,
+    raw: dict[str, str | None],
+    *,
+    plan: ImportPlan,
+    existing: dict[int, SpendingEntry],
+    first_row_of_id: dict[int, int],
+) -> tuple[SpendingEntry | None, CellError | None]:
+    """The stored entry a row's id names, or why it names none; notes the first row of each id."""
+    id_text = (raw.get("id") or "").strip()
+    if not id_text:
+        return None, None
+    if not re.fullmatch(r"\d{1,18}", id_text):
+        return None, CellError(row, HEADING["id"], f"Id ska vara ett heltal, inte ”{id_text}”.")
+    pk = int(id_text)
+    if pk in first_row_of_id:
+        message = (
+            f"Id {id_text} finns redan på rad {first_row_of_id[pk]}. Varje insats får bara finnas på en rad."
+        )
+        return None, CellError(row, HEADING["id"], message)
+    first_row_of_id[pk] = row
+    if pk not in existing:
+        message = (
+            f"Det finns ingen insats med id {id_text} för {plan.actor.short_name} "
+            f"{plan.reporting_year.year}. Töm id-cellen om raden är en ny insats."
+        )
+        return None, CellError(row, HEADING["id"], message)
+    return existing[pk], None
+
+
+def _match_rows_imported_before(
+    plan: ImportPlan, existing: dict[int, SpendingEntry], claimed: set[int]
+) -> None:
+    unclaimed: dict[tuple, list[SpendingEntry]] = defaultdict(list)
+    for pk, entry in existing.items():
+        if pk not in claimed:
+            unclaimed[_entry_key(entry)].append(entry)
+    for planned in plan.created:
+        same = unclaimed.get(planned.key())
+        if same:
+            planned.entry = same.pop(0)
+            planned.action = "unchanged"
