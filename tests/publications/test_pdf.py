@@ -5,9 +5,10 @@ import io
 import pytest
 from pypdf import PdfReader
 
+from publications.publishing import publish
 from tests.conftest import client_for, make_entry
 
-from .conftest import make_published_report, make_recommendation
+from .conftest import make_recommendation, make_report
 
 pytestmark = pytest.mark.django_db
 
@@ -19,8 +20,9 @@ _rendered = {}
 @pytest.fixture
 def pdf(admin_user):
     make_entry(year=2016, amount="1234567.00")
-    report = make_published_report(user=admin_user, year=2016, title="Årsrapport 2016 för VG2020")
+    report = make_report(year=2016, title="Årsrapport 2016 för VG2020")
     make_recommendation(report, text="Samla krafterna kring unga.")
+    publish(publication=report, user=admin_user)
     if "response" not in _rendered:
         _rendered["response"] = client_for(None).get("/arsrapporter/vg2020/2016/pdf/")
     response = _rendered["response"]
