@@ -3,11 +3,15 @@ the structure tree. Text drawn outside a page is still in the file (pypdf extrac
 nobody sees it on screen or on paper, so it is left out here."""
 
 import io
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
+
+from followup.formatting import format_kr, format_number, format_percent
+from publications.snapshots import snapshot_sections
 
 SPACES = str.maketrans({"\u00a0": " ", "\u202f": " "})
 
@@ -68,3 +72,18 @@ def children(node: DictionaryObject) -> Iterator[DictionaryObject]:
     for kid in kids if isinstance(kids, ArrayObject) else [kids]:
         if isinstance(kid, IndirectObject) and "/S" in (element := kid.get_object()):
             yield element
+
+
+def page_figures(snapshot: dict) -> Counter:
+    """The figures the page's tables show (and the grand total above them), formatted as on the page."""
+    figures = Counter([format_kr(snapshot["total"]["total"])])
+    for section in snapshot_sections(snapshot):
+        for figure in [*section["figures"], section["total"]]:
+            figures.update(
+                [format_kr(figure["total"]), format_percent(figure["share"]), format_number(figure["count"])]
+            )
+    for matrix in snapshot["matrices"].values():
+        for row in matrix["rows"]:
+            figures.update(format_kr(cell["total"]) for cell in [*row["cells"], row["header"]])
+        figures.update(format_kr(column["total"]) for column in [*matrix["columns"], matrix["total"]])
+    return Counter({text.translate(SPACES): count for text, count in figures.items()})

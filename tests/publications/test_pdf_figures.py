@@ -6,34 +6,19 @@ from collections import Counter
 
 import pytest
 
-from followup.formatting import format_kr, format_number, format_percent
+from followup.formatting import format_kr
 from publications.snapshots import snapshot_sections
 
-from .pdf_reading import page_sizes, visible_text
+from .pdf_reading import page_figures, page_sizes, visible_text
 
 # The session fixture `published_pdfs` writes (and rolls back) in the test database.
 pytestmark = pytest.mark.django_db
 
 
-def _page_figures(snapshot: dict) -> Counter:
-    """The figures the page's tables show (and the grand total above them), formatted as on the page."""
-    figures = Counter([format_kr(snapshot["total"]["total"])])
-    for section in snapshot_sections(snapshot):
-        for figure in [*section["figures"], section["total"]]:
-            figures.update(
-                [format_kr(figure["total"]), format_percent(figure["share"]), format_number(figure["count"])]
-            )
-    for matrix in snapshot["matrices"].values():
-        for row in matrix["rows"]:
-            figures.update(format_kr(cell["total"]) for cell in [*row["cells"], row["header"]])
-        figures.update(format_kr(column["total"]) for column in [*matrix["columns"], matrix["total"]])
-    return Counter({text.replace("\u00a0", " "): count for text, count in figures.items()})
-
-
 def test_every_figure_of_the_pages_tables_is_drawn_on_a_page(published_pdfs):
     report = published_pdfs["report"]
     shown = Counter(fragment.text for fragment in visible_text(report.pdf))
-    missing = _page_figures(report.snapshot) - shown
+    missing = page_figures(report.snapshot) - shown
     assert missing == Counter()
 
 
@@ -63,7 +48,7 @@ def test_a_table_broken_by_a_page_break_shows_its_total_row_once(published_pdfs)
     report = published_pdfs["report"]
     grand_total = format_kr(report.snapshot["total"]["total"]).replace("\u00a0", " ")
     shown = [fragment for fragment in visible_text(report.pdf) if fragment.text == grand_total]
-    assert len(shown) == _page_figures(report.snapshot)[grand_total]
+    assert len(shown) == page_figures(report.snapshot)[grand_total]
 
 
 def test_no_caption_stands_alone_at_the_foot_of_a_page(published_pdfs):
