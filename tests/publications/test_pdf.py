@@ -13,7 +13,7 @@ from .conftest import make_published_report
 pytestmark = pytest.mark.django_db
 
 
-def test_pdf_is_served_as_a_download(admin_user):
+def test_pdf_is_served_as_a_download(admin_user, real_pdfs):
     make_entry(year=2016, amount="1234567.00")
     make_published_report(user=admin_user, year=2016)
     response = client_for(None).get("/arsrapporter/vg2020/2016/pdf/")

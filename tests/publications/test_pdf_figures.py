@@ -11,7 +11,6 @@ from publications.snapshots import snapshot_sections
 
 from .pdf_reading import page_figures, page_sizes, visible_text
 
-# The session fixture `published_pdfs` writes (and rolls back) in the test database.
 pytestmark = pytest.mark.django_db
 
 

@@ -12,7 +12,6 @@ from .pdf_reading import children, metadata_title, structure_elements, visible_t
 
 KINDS = ["report", "evaluation"]
 
-# The session fixture `published_pdfs` writes (and rolls back) in the test database.
 pytestmark = pytest.mark.django_db
 
 

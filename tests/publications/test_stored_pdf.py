@@ -54,7 +54,7 @@ def published(admin_user):
     return report, entry, recommendation
 
 
-def test_publishing_stores_the_pdf_of_what_was_published(published):
+def test_publishing_stores_the_pdf_of_what_was_published(real_pdfs, published):
     report, _, _ = published
     stored = bytes(PublishedPdf.objects.get(annual_report=report).content)
     assert stored.startswith(b"%PDF")
