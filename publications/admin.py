@@ -13,6 +13,7 @@ from django.utils.html import format_html
 
 from . import publishing
 from .forms import ErratumForm
+from .kinds import kind_of
 from .models import (
     AnnualReport,
     Assessment,
@@ -74,8 +75,7 @@ class PublicationAdmin(PublishedReadOnly, admin.ModelAdmin):
     def erratum_link(self, obj: AnnualReport | Evaluation) -> str:
         if not _published(obj):
             return "Ett utkast rättas inte: ändra det i stället."
-        field = "annual_report" if isinstance(obj, AnnualReport) else "evaluation"
-        url = f"{reverse('admin:publications_erratum_add')}?{field}={obj.pk}"
+        url = f"{reverse('admin:publications_erratum_add')}?{kind_of(obj).owner_field}={obj.pk}"
         return format_html('<a href="{}">Registrera en rättelse</a>', url)
 
 

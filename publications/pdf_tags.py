@@ -133,7 +133,7 @@ class _Tree:
             element["A"]["Scope"] = scope
 
 
-def finish(document, pdf: pydyf.PDF) -> None:
+def finish(document: object, pdf: pydyf.PDF) -> None:
     """WeasyPrint's finisher: merge split elements and scope header cells (see the module's docstring)."""
     sources = _sources.get()
     if sources is None:
