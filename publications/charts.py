@@ -6,10 +6,11 @@ presentation attributes (the Content-Security-Policy forbids inline styles). The
 differ in line pattern and marker as well as colour, so the chart reads in greyscale.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
-from .models import Indicator
+from .models import Indicator, IndicatorValue
 from .numbers import format_value
 from .progress import Progress, assess_progress, expected_on_path
 
@@ -155,10 +156,12 @@ def build_chart(
     )
 
 
-def summarise(indicator: Indicator) -> IndicatorSummary:
-    """Chart, verdict, text alternative and table of an indicator whose `values` are prefetched."""
+def summarise(indicator: Indicator, values: Iterable[IndicatorValue] | None = None) -> IndicatorSummary:
+    """Chart, verdict, text alternative and table of an indicator, from the `values` given (those
+    a frozen evaluation cites) or else its prefetched `values`."""
+    values = indicator.values.all() if values is None else values
     series: dict[str, dict[int, Decimal]] = {}
-    for value in sorted(indicator.values.all(), key=lambda value: (value.area != indicator.area, value.area)):
+    for value in sorted(values, key=lambda value: (value.area != indicator.area, value.area)):
         series.setdefault(value.area, {})[value.year] = value.value
     own = series.get(indicator.area, {})
     progress = assess_progress(

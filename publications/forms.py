@@ -6,6 +6,7 @@ from .indicator_import import MAX_BYTES, MAX_ROWS
 from .models import (
     AnnualReport,
     Assessment,
+    Erratum,
     Evaluation,
     EvaluationKind,
     Rating,
@@ -184,3 +185,19 @@ class IndicatorImportForm(forms.Form):
         if not upload.name.lower().endswith((".xlsx", ".csv")):
             raise forms.ValidationError("Välj en fil av typen .xlsx eller .csv.")
         return upload
+
+
+class ErratumForm(forms.ModelForm):
+    """A correction of exactly one published annual report or evaluation (admin's add form)."""
+
+    class Meta:
+        model = Erratum
+        fields = ["annual_report", "evaluation", "text"]
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if bool(cleaned.get("annual_report")) == bool(cleaned.get("evaluation")):
+            raise forms.ValidationError(
+                "Välj antingen en publicerad årsrapport eller en publicerad utvärdering, inte båda."
+            )
+        return cleaned

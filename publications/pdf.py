@@ -1,9 +1,10 @@
 """Tagged, accessible PDFs of published pages, made with WeasyPrint.
 
 PDF/UA-1 makes WeasyPrint tag the structure (headings, tables, lists), and the title and
-language come from the page's <title> and <html lang="sv">. The stylesheets are the
-portal's own print styles, read from the static files; nothing is fetched from the
-network, so a page cannot make the server request an address.
+language come from the page's <title> and <html lang="sv">; `pdf_tags.py` adds what its
+tagging leaves out (header cell scopes, one structure element per split table). The
+stylesheets are the portal's own print styles, read from the static files; nothing is
+fetched from the network, so a page cannot make the server request an address.
 """
 
 import logging
@@ -25,7 +26,10 @@ def render_pdf(html: str) -> bytes:
     # Imported here: loading WeasyPrint (Pango, fonts) takes a while, and only PDFs need it.
     from weasyprint import CSS, HTML
 
+    from . import pdf_tags
+
     stylesheets = [CSS(filename=finders.find(path), url_fetcher=_refuse_fetch) for path in STYLESHEETS]
-    return HTML(string=html, url_fetcher=_refuse_fetch).write_pdf(
-        stylesheets=stylesheets, pdf_variant="pdf/ua-1"
-    )
+    with pdf_tags.tracking():
+        return HTML(string=html, url_fetcher=_refuse_fetch).write_pdf(
+            stylesheets=stylesheets, pdf_variant="pdf/ua-1", finisher=pdf_tags.finish
+        )

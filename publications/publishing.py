@@ -4,7 +4,9 @@ up recommendations.
 Each function is one transaction. A draft and its parts (a report's recommendations, an
 evaluation's assessments) change only while it is a draft: its row is locked and read again
 first, so a change can never slip in after someone else published it. A publication is
-published once, and an annual report's figures of its year are frozen at that moment. A
+published once: at that moment an annual report's figures of its year, or an evaluation's
+evidence, are frozen, and its PDF is rendered and stored, all in the same transaction. A
+published publication is corrected only by recording an erratum beside it. A
 recommendation's current status always comes from its latest year's update.
 """
 
@@ -15,17 +17,20 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from .documents import store_pdf
+from .kinds import kind_of
 from .models import (
     AnnualReport,
     Assessment,
+    Erratum,
     Evaluation,
     PublicationStatus,
     Recommendation,
     RecommendationUpdate,
 )
-from .queries import year_snapshot
 
 ALREADY_PUBLISHED = "Den är redan publicerad. Ingenting har ändrats."
+NOT_PUBLISHED = "Bara det som är publicerat rättas. Ändra utkastet i stället."
 
 AnyPublication = TypeVar("AnyPublication", AnnualReport, Evaluation)
 
@@ -69,16 +74,30 @@ def save_assessment(*, assessment: Assessment, user: AbstractBaseUser) -> Assess
 
 @transaction.atomic
 def publish(*, publication: AnyPublication, user: AbstractBaseUser) -> AnyPublication:
-    """Make a draft public. An annual report takes its year's figures, frozen as they are now."""
+    """Make a draft public. An annual report takes its year's figures and an evaluation its
+    evidence, frozen as they are now, and its PDF is rendered from what was published."""
     publication = _lock_draft(publication)
-    if isinstance(publication, AnnualReport):
-        publication.snapshot = year_snapshot(strategy=publication.strategy, year=publication.year)
+    publication.snapshot = kind_of(publication).frozen_content(publication)
     publication.status = PublicationStatus.PUBLISHED
     publication.published_at = timezone.now()
     publication.published_by = publication.updated_by = user
     publication.full_clean()
     publication.save()
+    store_pdf(publication)
     return publication
+
+
+@transaction.atomic
+def record_erratum(*, erratum: Erratum, user: AbstractBaseUser) -> Erratum:
+    """Record a correction of a published publication (an instance holding its text and publication)."""
+    publication = erratum.publication
+    locked = type(publication).objects.select_for_update().get(pk=publication.pk)
+    if not locked.is_published:
+        raise ValidationError(NOT_PUBLISHED, code="not_published")
+    erratum.recorded_by = user
+    erratum.full_clean()
+    erratum.save()
+    return erratum
 
 
 @transaction.atomic

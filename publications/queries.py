@@ -17,9 +17,18 @@ from strategy.models import GoalArea, Strategy
 from strategy.roles import User
 
 from .charts import IndicatorSummary, summarise
+from .evidence import (
+    EvidenceDifferences,
+    Spending,
+    SpendingByYear,
+    compare_evidence,
+    evidence_sections,
+    indicator_data,
+)
 from .models import (
     AnnualReport,
     Assessment,
+    Erratum,
     Evaluation,
     Indicator,
     IndicatorValue,
@@ -72,21 +81,27 @@ def year_snapshot(*, strategy: Strategy, year: int) -> dict:
 @dataclass(frozen=True)
 class ReportFigures:
     """The figures an annual report shows: frozen once published, today's while a draft, and
-    how today's differ from the frozen ones."""
+    how today's differ from the frozen ones (None for those who do not read today's figures)."""
 
     snapshot: dict
     sections: list[dict]
-    differences: list[FigureDifference]
+    differences: list[FigureDifference] | None
 
 
-def report_figures(report: AnnualReport) -> ReportFigures:
-    live = year_snapshot(strategy=report.strategy, year=report.year)
-    snapshot = report.snapshot if report.is_published else live
-    return ReportFigures(
-        snapshot=snapshot,
-        sections=snapshot_sections(snapshot),
-        differences=compare_snapshots(report.snapshot, live) if report.is_published else [],
+def report_figures(report: AnnualReport, *, with_live: bool) -> ReportFigures:
+    """Today's figures are computed only when they are shown: for a draft, or beside the frozen
+    ones for a reader who may read today's."""
+    if not report.is_published:
+        live = year_snapshot(strategy=report.strategy, year=report.year)
+        return ReportFigures(snapshot=live, sections=snapshot_sections(live), differences=None)
+    # Every page, PDF and API answer reads a published report's frozen figures here, and only here.
+    frozen = report.snapshot
+    differences = (
+        compare_snapshots(frozen, year_snapshot(strategy=report.strategy, year=report.year))
+        if with_live
+        else None
     )
+    return ReportFigures(snapshot=frozen, sections=snapshot_sections(frozen), differences=differences)
 
 
 def _with_updates() -> Prefetch:
@@ -116,26 +131,16 @@ def published_reports() -> QuerySet[AnnualReport]:
     return AnnualReport.objects.published().select_related("strategy").order_by("strategy__slug", "-year")
 
 
+def errata(publication: AnnualReport | Evaluation) -> QuerySet[Erratum]:
+    """The corrections recorded for a publication, oldest first."""
+    return publication.errata.select_related("recorded_by")
+
+
 def published_report(*, strategy: str, year: int) -> AnnualReport | None:
     return published_reports().filter(strategy__slug=strategy, year=year).first()
 
 
 # Evaluations
-
-
-@dataclass(frozen=True)
-class Spending:
-    """What was reported in one year (`label` is the year), or in all of them ("Totalt")."""
-
-    label: str
-    total: Decimal
-    count: int
-
-
-@dataclass(frozen=True)
-class SpendingByYear:
-    figures: list[Spending]
-    total: Spending
 
 
 def spending_per_goal_area(*, strategy: Strategy, last_year: int) -> dict[GoalArea, SpendingByYear]:
@@ -179,31 +184,61 @@ def spending_last_year(evaluation: Evaluation) -> int:
     return min(evaluation.year, evaluation.strategy.end_year)
 
 
-def evaluation_sections(evaluation: Evaluation) -> list[dict]:
-    """One section per goal area: its assessment (or None), its indicators and its spending."""
+def live_evidence(evaluation: Evaluation) -> dict:
+    """Today's evidence of the evaluation as JSON data (see `evidence.py`): what publishing freezes.
+
+    Only indicator values measured up to the evaluation's own year are cited: an evaluation
+    of 2017 knew nothing of 2018."""
     strategy = evaluation.strategy
-    assessments = {a.goal_area_id: a for a in Assessment.objects.filter(evaluation=evaluation)}
-    summaries = defaultdict(list)
-    for indicator in indicators_with_values().filter(goal_area__strategy=strategy):
-        summaries[indicator.goal_area_id].append(summarise(indicator))
     spending = spending_per_goal_area(strategy=strategy, last_year=spending_last_year(evaluation))
-    return [
-        {
-            "goal_area": area,
-            "assessment": assessments.get(area.pk),
-            "indicators": summaries[area.pk],
-            "spending": by_year,
-        }
-        for area, by_year in spending.items()
-    ]
+    number_of = {area.pk: area.number for area in spending}
+    indicators = indicators_with_values(up_to=evaluation.year).filter(goal_area__strategy=strategy)
+    return {
+        "goal_areas": [
+            {
+                "number": area.number,
+                "name": area.name,
+                "spending": [
+                    {"year": int(figure.label), "total": str(figure.total), "count": figure.count}
+                    for figure in by_year.figures
+                ],
+            }
+            for area, by_year in spending.items()
+        ],
+        "indicators": [
+            indicator_data(indicator, number_of[indicator.goal_area_id]) for indicator in indicators
+        ],
+    }
+
+
+@dataclass(frozen=True)
+class EvaluationEvidence:
+    """The evidence an evaluation shows: frozen once published, today's while a draft, and how
+    today's differs from the frozen evidence (None for those who do not read today's figures)."""
+
+    sections: list[dict]
+    differences: EvidenceDifferences | None
+
+
+def evaluation_evidence(evaluation: Evaluation, *, with_live: bool) -> EvaluationEvidence:
+    """Today's evidence is read only when it is shown: for a draft, or beside the frozen evidence."""
+    assessments = list(Assessment.objects.filter(evaluation=evaluation).select_related("goal_area"))
+    if not evaluation.is_published:
+        return EvaluationEvidence(evidence_sections(live_evidence(evaluation), assessments), None)
+    differences = compare_evidence(evaluation.snapshot, live_evidence(evaluation)) if with_live else None
+    return EvaluationEvidence(evidence_sections(evaluation.snapshot, assessments), differences)
 
 
 # Indicators
 
 
-def indicators_with_values() -> QuerySet[Indicator]:
+def indicators_with_values(*, up_to: int | None = None) -> QuerySet[Indicator]:
+    """Indicators with their values prefetched, by area and year; only those up to a year if given."""
+    values = IndicatorValue.objects.order_by("area", "year")
+    if up_to is not None:
+        values = values.filter(year__lte=up_to)
     return Indicator.objects.select_related("goal_area", "priority", "focus_area").prefetch_related(
-        Prefetch("values", queryset=IndicatorValue.objects.order_by("area", "year"))
+        Prefetch("values", queryset=values)
     )
 
 

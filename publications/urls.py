@@ -1,7 +1,7 @@
 from django.urls import path
 
+from .kinds import ANNUAL_REPORT, EVALUATION
 from .views import api, indicators, pages, parts
-from .views.types import ANNUAL_REPORT, EVALUATION
 
 app_name = "publications"
 

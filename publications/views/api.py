@@ -1,5 +1,6 @@
-"""JSON for other systems: the published annual reports and their frozen figures, for
-everyone. A draft is a 404 here even for BHU and staff: they read drafts on the report's page."""
+"""JSON for other systems: the published annual reports, their frozen figures and the
+corrections recorded since (errata), for everyone. A draft is a 404 here even for BHU and
+staff: they read drafts on the report's page."""
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
@@ -24,6 +25,17 @@ def _report_fields(request: HttpRequest, report: AnnualReport) -> dict:
     }
 
 
+def _errata(report: AnnualReport) -> list[dict]:
+    return [
+        {
+            "text": erratum.text,
+            "recorded_at": erratum.recorded_at.isoformat(),
+            "recorded_by": erratum.recorded_by.get_full_name() or erratum.recorded_by.get_username(),
+        }
+        for erratum in queries.errata(report)
+    ]
+
+
 @require_safe
 def api_reports(request: HttpRequest) -> HttpResponse:
     results = [_report_fields(request, report) for report in queries.published_reports()]
@@ -32,10 +44,12 @@ def api_reports(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def api_report(request: HttpRequest, strategy: str, year: int) -> HttpResponse:
-    """A published report's figures as frozen when it was published."""
+    """A published report's figures as frozen when it was published, and its corrections."""
     report = queries.published_report(strategy=strategy, year=year)
     if report is None:
         return JsonResponse(
             {"error": f"Det finns ingen publicerad årsrapport för {strategy} {year}."}, status=404, **_JSON
         )
-    return JsonResponse(_report_fields(request, report) | {"snapshot": report.snapshot}, **_JSON)
+    snapshot = queries.report_figures(report, with_live=False).snapshot
+    fields = _report_fields(request, report) | {"snapshot": snapshot, "errata": _errata(report)}
+    return JsonResponse(fields, **_JSON)

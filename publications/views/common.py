@@ -16,8 +16,8 @@ from django.urls import reverse
 
 from strategy import roles
 
+from ..kinds import PublicationType
 from ..models import AnnualReport, Evaluation
-from .types import PublicationType
 
 PUBLISHED_ONLY_MESSAGE = "En publicerad rapport ändras inte. Ingenting har ändrats."
 

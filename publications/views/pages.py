@@ -1,26 +1,30 @@
 """The pages annual reports and evaluations share: the archive, a publication's page and
 PDF, and its create, edit and publish forms. Each view but the archive is handed the
 `PublicationType` it serves by the URL configuration; the access rules are in `common.py`.
+
+A published PDF is served as stored (`documents.py`); a draft's is rendered for each request,
+so each reader may ask for a few a minute.
 """
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.forms import ModelForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.views.decorators.http import require_http_methods, require_safe
 
-from strategy import roles
+from strategy.roles import User
 from strategy.shortcuts import current_strategy_or_404
 
-from .. import publishing, queries
+from .. import documents, publishing, queries
 from ..forms import PublishForm
+from ..kinds import PublicationType
 from ..models import AnnualReport, Evaluation
-from ..pdf import render_pdf
 from .common import crumbs, publication_for_reader, publication_for_writer, refuse, require_staff
-from .types import PublicationType
+
+DRAFT_PDFS_PER_MINUTE = 6
 
 
 @require_safe
@@ -29,36 +33,31 @@ def archive(request: HttpRequest) -> HttpResponse:
     return render(request, "publications/archive.html", {"years": found.years, "drafts": found.drafts})
 
 
-def _page_context(
-    request: HttpRequest, publication_type: PublicationType, publication: AnnualReport | Evaluation
-) -> dict:
-    """What a publication's page and its PDF show."""
-    return {
-        "publication": publication,
-        publication_type.name: publication,
-        "publication_type": publication_type,
-        "kind_label": publication_type.label(publication),
-        "strategy": publication.strategy,
-        "can_write": roles.is_admin(request.user),
-        "crumbs": crumbs(),
-        "urls": {action: publication_type.url(action, publication) for action in ("pdf", "edit", "publish")},
-        **publication_type.page_context(publication, request.user),
-    }
-
-
 @require_safe
 def detail(request: HttpRequest, publication_type: PublicationType, **url_kwargs) -> HttpResponse:
     publication = publication_for_reader(request, publication_type, url_kwargs)
-    context = _page_context(request, publication_type, publication)
+    context = publication_type.context(publication, request.user) | {"crumbs": crumbs()}
     return render(request, "publications/detail.html", context)
+
+
+def _may_render_a_draft(user: User) -> bool:
+    """At most DRAFT_PDFS_PER_MINUTE draft PDFs per reader and minute (each takes seconds)."""
+    key = f"publications:draft-pdf:{user.pk}"
+    cache.add(key, 0, timeout=60)
+    return cache.incr(key) <= DRAFT_PDFS_PER_MINUTE
 
 
 @require_safe
 def pdf(request: HttpRequest, publication_type: PublicationType, **url_kwargs) -> HttpResponse:
     publication = publication_for_reader(request, publication_type, url_kwargs)
-    context = _page_context(request, publication_type, publication)
-    html = render_to_string("publications/pdf/publication.html", context, request=request)
-    response = HttpResponse(render_pdf(html), content_type="application/pdf")
+    if publication.is_published:
+        content = documents.published_pdf(publication)
+    elif _may_render_a_draft(request.user):
+        content = documents.render_document(publication)
+    else:
+        context = {"publication": publication, "limit": DRAFT_PDFS_PER_MINUTE, "crumbs": crumbs(publication)}
+        return render(request, "publications/pdf_throttled.html", context, status=429)
+    response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{publication_type.pdf_filename(publication)}"'
     return response
 

@@ -15,9 +15,9 @@ from strategy.models import GoalArea
 
 from .. import publishing
 from ..forms import AssessmentForm, FollowUpForm, RecommendationForm
+from ..kinds import ANNUAL_REPORT, EVALUATION
 from ..models import Assessment
 from .common import crumbs, publication_for_writer, refuse
-from .types import ANNUAL_REPORT, EVALUATION
 
 
 @login_required

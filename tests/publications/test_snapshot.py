@@ -27,24 +27,24 @@ def test_publishing_stores_the_years_figures_with_the_report(admin_user):
     assert (goal_areas["1"], goal_areas["2"]) == ("100000.00", "50000.00")
 
 
-def test_editing_an_entry_after_publishing_leaves_the_published_figures_unchanged(admin_user):
+def test_editing_an_entry_after_publishing_leaves_the_published_figures_unchanged(admin_user, bhu_member):
     entry = make_entry(year=2016, goal=1, amount="100000.00")
     make_published_report(user=admin_user, year=2016)
     entry.amount = Decimal("250000.00")
     entry.save()
     report = AnnualReport.objects.get(year=2016)
     assert report.snapshot["total"]["total"] == "100000.00"
-    page = client_for(None).get(report.get_absolute_url()).content.decode()
+    page = client_for(bhu_member).get(report.get_absolute_url()).content.decode()
     assert "100\u00a0000\u00a0kr" in page
     assert "De aktuella siffrorna har ändrats sedan publiceringen" in page
 
 
-def test_published_page_shows_each_changed_figure_with_published_now_and_difference(admin_user):
+def test_published_page_shows_each_changed_figure_with_published_now_and_difference(admin_user, bhu_member):
     entry = make_entry(year=2016, goal=1, amount="100000.00")
     report = make_published_report(user=admin_user, year=2016)
     entry.amount = Decimal("250000.00")
     entry.save()
-    response = client_for(None).get(report.get_absolute_url())
+    response = client_for(bhu_member).get(report.get_absolute_url())
     rows = {(d.section, d.label): (d.published, d.now, d.difference) for d in response.context["differences"]}
     assert rows[("Totalt", "Alla insatser")] == (
         Decimal("100000.00"),
@@ -55,10 +55,10 @@ def test_published_page_shows_each_changed_figure_with_published_now_and_differe
     assert '<td class="num">150\u00a0000\u00a0kr</td>' in response.content.decode()
 
 
-def test_unchanged_figures_raise_no_notice(admin_user):
+def test_unchanged_figures_raise_no_notice(admin_user, bhu_member):
     make_entry(year=2016, amount="100000.00")
     report = make_published_report(user=admin_user, year=2016)
-    response = client_for(None).get(report.get_absolute_url())
+    response = client_for(bhu_member).get(report.get_absolute_url())
     assert response.context["differences"] == []
     assert "De aktuella siffrorna är desamma som de publicerade" in response.content.decode()
 

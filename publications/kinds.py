@@ -1,10 +1,14 @@
-"""The two kinds of publication, each described once for the views they share.
+"""The two kinds of publication, each described once for the views and services they share.
 
 Annual reports and evaluations have one life cycle: a draft that BHU members and staff
-read and staff change, published once. So they share one set of views (`pages.py`), and
-a `PublicationType` holds what differs: the model, the field that names one publication in
-its URLs (with the strategy's slug), the form, the Swedish texts and what its page shows
-besides the publication itself. The URL configuration hands each view its type.
+read and staff change, published once, its figures frozen and its PDF stored. So they share
+one set of views (`views/pages.py`) and one publishing service, and a `PublicationType`
+holds what differs: the model, the field that names one publication in its URLs (with the
+strategy's slug), the form, the Swedish texts, what publishing freezes and what its page
+shows besides the publication itself. The URL configuration hands each view its type.
+
+Live figures are not published: an anonymous visitor (and the stored PDF) sees only what
+was published, and only signed-in readers of the reports see how today's figures differ.
 """
 
 from abc import ABC, abstractmethod
@@ -13,13 +17,20 @@ from typing import Generic, TypeVar
 from django import forms
 from django.urls import reverse
 
+from strategy import roles
 from strategy.roles import User
 
-from .. import queries
-from ..forms import AnnualReportForm, EvaluationForm
-from ..models import AnnualReport, Evaluation, Rating
+from . import queries
+from .forms import AnnualReportForm, EvaluationForm
+from .models import AnnualReport, Evaluation, Rating
 
 P = TypeVar("P", AnnualReport, Evaluation)
+
+
+def reads_live_figures(user: User) -> bool:
+    """Whoever reads the live reports (regional developers, BHU, staff) sees beside a published
+    publication how today's figures differ; everyone else sees only what was published."""
+    return roles.can_read_reports(user)
 
 
 class PublicationType(ABC, Generic[P]):
@@ -32,6 +43,8 @@ class PublicationType(ABC, Generic[P]):
     name: str
     # With the strategy's slug, names one publication in its URLs.
     key: str
+    # The field by which a stored PDF or an erratum belongs to one of this kind.
+    owner_field: str
     pdf_name: str
     new_title: str
     form_intro: str
@@ -70,15 +83,35 @@ class PublicationType(ABC, Generic[P]):
     @abstractmethod
     def published_message(self, publication: P) -> str: ...
 
+    def context(self, publication: P, user: User) -> dict:
+        """What its page shows to this user, and its PDF to everyone (an anonymous user)."""
+        return {
+            "publication": publication,
+            self.name: publication,
+            "publication_type": self,
+            "kind_label": self.label(publication),
+            "strategy": publication.strategy,
+            "can_write": roles.is_admin(user),
+            "urls": {action: self.url(action, publication) for action in ("pdf", "edit", "publish")},
+            # A correction is recorded in admin, as a new act beside the published one.
+            "erratum_url": f"{reverse('admin:publications_erratum_add')}?{self.owner_field}={publication.pk}",
+            "errata": queries.errata(publication) if publication.is_published else [],
+            **self.page_context(publication, user),
+        }
+
     @abstractmethod
     def page_context(self, publication: P, user: User) -> dict:
         """What its page and PDF show besides the publication itself."""
+
+    @abstractmethod
+    def frozen_content(self, publication: P) -> dict:
+        """What publishing freezes into its `snapshot`, as JSON data."""
 
 
 class _AnnualReports(PublicationType[AnnualReport]):
     model = AnnualReport
     form_class = AnnualReportForm
-    name, key, pdf_name = "report", "year", "arsrapport"
+    name, key, pdf_name, owner_field = "report", "year", "arsrapport", "annual_report"
     new_title = "Ny årsrapport"
     form_intro = (
         "Rapporten sparas som ett utkast som BHU kan läsa. Den blir offentlig först när du publicerar den."
@@ -103,8 +136,11 @@ class _AnnualReports(PublicationType[AnnualReport]):
     def published_message(self, report: AnnualReport) -> str:
         return f"Årsrapporten för {report.year} är publicerad och årets siffror är frysta."
 
+    def frozen_content(self, report: AnnualReport) -> dict:
+        return queries.year_snapshot(strategy=report.strategy, year=report.year)
+
     def page_context(self, report: AnnualReport, user: User) -> dict:
-        figures = queries.report_figures(report)
+        figures = queries.report_figures(report, with_live=reads_live_figures(user))
         return {
             "recommendations": queries.recommendations(report),
             "earlier_recommendations": queries.earlier_recommendations(report, user),
@@ -117,7 +153,7 @@ class _AnnualReports(PublicationType[AnnualReport]):
 class _Evaluations(PublicationType[Evaluation]):
     model = Evaluation
     form_class = EvaluationForm
-    name, key, pdf_name = "evaluation", "kind", "utvardering"
+    name, key, pdf_name, owner_field = "evaluation", "kind", "utvardering", "evaluation"
     new_title = "Ny utvärdering"
     form_intro = (
         "Utvärderingen sparas som ett utkast som BHU kan läsa. "
@@ -134,14 +170,22 @@ class _Evaluations(PublicationType[Evaluation]):
         return f"Utkastet till {evaluation.get_kind_display().lower()} är sparat."
 
     def publish_note(self, evaluation: Evaluation) -> str:
-        return "När utvärderingen publiceras blir den offentlig och kan inte längre ändras."
+        return (
+            "När utvärderingen publiceras blir den offentlig och kan inte längre ändras, och dess underlag "
+            "(insatser per målområde och år, indikatorvärden) fryses som det ser ut nu."
+        )
 
     def published_message(self, evaluation: Evaluation) -> str:
-        return f"{evaluation.get_kind_display()} är publicerad."
+        return f"{evaluation.get_kind_display()} är publicerad och underlaget är fryst."
+
+    def frozen_content(self, evaluation: Evaluation) -> dict:
+        return queries.live_evidence(evaluation)
 
     def page_context(self, evaluation: Evaluation, user: User) -> dict:
+        evidence = queries.evaluation_evidence(evaluation, with_live=reads_live_figures(user))
         return {
-            "sections": queries.evaluation_sections(evaluation),
+            "sections": evidence.sections,
+            "differences": evidence.differences,
             "spending_last_year": queries.spending_last_year(evaluation),
             "ratings": Rating.choices,
         }
@@ -149,3 +193,7 @@ class _Evaluations(PublicationType[Evaluation]):
 
 ANNUAL_REPORT = _AnnualReports()
 EVALUATION = _Evaluations()
+
+
+def kind_of(publication: AnnualReport | Evaluation) -> PublicationType:
+    return ANNUAL_REPORT if isinstance(publication, AnnualReport) else EVALUATION

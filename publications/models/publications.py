@@ -1,8 +1,11 @@
 """What the region publishes about VG2020: annual reports with recommendations that are
-followed up year by year, indicators of goal attainment, and evaluations.
+followed up year by year, and evaluations of goal attainment.
 
-A published annual report carries a frozen copy of that year's figures (`snapshot`), so
-that what BHU and the public read never changes when entries are edited later.
+A published annual report carries a frozen copy of that year's figures (`snapshot`), and a
+published evaluation a frozen copy of its evidence, so that what BHU and the public read
+never changes when entries or indicator values are edited later. Its PDF is rendered once,
+when it is published, and stored (`PublishedPdf`). A published act is never edited: a
+correction is a new, recorded act (`Erratum`).
 """
 
 from django.conf import settings
@@ -12,7 +15,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from strategy import roles
-from strategy.models import FocusArea, GoalArea, Priority, Strategy
+from strategy.models import GoalArea, Strategy
 
 
 class PublicationStatus(models.TextChoices):
@@ -197,109 +200,6 @@ class RecommendationUpdate(models.Model):
         return f"{self.recommendation} – {self.year}: {self.get_status_display()}"
 
 
-class Direction(models.TextChoices):
-    HIGHER = "hogre", "Högre värde är bättre"
-    LOWER = "lagre", "Lägre värde är bättre"
-
-
-INDICATOR_VALUE = {"max_digits": 14, "decimal_places": 3}
-DEFAULT_AREA = "Västra Götalands län"
-
-
-class Indicator(models.Model):
-    """A measure of goal attainment, with the straight path from its baseline to its target."""
-
-    key = models.SlugField(
-        "nyckel", max_length=60, unique=True, help_text="Används i importfiler och adresser."
-    )
-    name = models.CharField("namn", max_length=300)
-    unit = models.CharField("enhet", max_length=40, help_text="Till exempel procent eller antal.")
-    description = models.TextField("beskrivning", blank=True)
-    source_text = models.CharField("källa", max_length=300)
-    source_url = models.URLField("källans adress", max_length=500, blank=True)
-    direction = models.CharField(
-        "riktning", max_length=5, choices=Direction.choices, default=Direction.HIGHER
-    )
-    goal_area = models.ForeignKey(
-        GoalArea, on_delete=models.PROTECT, related_name="indicators", verbose_name="målområde"
-    )
-    priority = models.ForeignKey(
-        Priority,
-        on_delete=models.PROTECT,
-        related_name="indicators",
-        verbose_name="prioritering",
-        null=True,
-        blank=True,
-    )
-    focus_area = models.ForeignKey(
-        FocusArea,
-        on_delete=models.PROTECT,
-        related_name="indicators",
-        verbose_name="kraftsamlingsområde",
-        null=True,
-        blank=True,
-    )
-    area = models.CharField(
-        "område som målet gäller", max_length=100, default=DEFAULT_AREA, help_text="Övriga områden jämförs."
-    )
-    baseline_year = models.PositiveSmallIntegerField("utgångsår", null=True, blank=True)
-    baseline_value = models.DecimalField("utgångsvärde", null=True, blank=True, **INDICATOR_VALUE)
-    target_year = models.PositiveSmallIntegerField("målår", null=True, blank=True)
-    target_value = models.DecimalField("målvärde", null=True, blank=True, **INDICATOR_VALUE)
-    target_note = models.TextField(
-        "om utgångsläge och mål",
-        blank=True,
-        help_text="Var utgångsläget och målet kommer ifrån, eller att de är antaganden.",
-    )
-
-    class Meta:
-        verbose_name = "indikator"
-        verbose_name_plural = "indikatorer"
-        ordering = ["goal_area__number", "name"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(direction__in=Direction.values), name="indicator_direction_known"
-            ),
-            models.CheckConstraint(
-                condition=Q(baseline_year__isnull=True)
-                | Q(target_year__isnull=True)
-                | Q(target_year__gt=models.F("baseline_year")),
-                name="indicator_target_after_baseline",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("publications:indicator_detail", args=[self.key])
-
-
-class IndicatorValue(models.Model):
-    indicator = models.ForeignKey(
-        Indicator, on_delete=models.CASCADE, related_name="values", verbose_name="indikator"
-    )
-    year = models.PositiveSmallIntegerField(
-        "år",
-        help_text="För läsår (t.ex. 2019/2020) året då läsåret slutar.",
-        validators=[MinValueValidator(1900)],
-    )
-    area = models.CharField("område", max_length=100, default=DEFAULT_AREA)
-    value = models.DecimalField("värde", **INDICATOR_VALUE)
-
-    class Meta:
-        verbose_name = "indikatorvärde"
-        verbose_name_plural = "indikatorvärden"
-        ordering = ["indicator", "area", "year"]
-        constraints = [
-            models.UniqueConstraint(fields=["indicator", "area", "year"], name="indicator_value_unique"),
-            models.CheckConstraint(condition=~Q(area=""), name="indicator_value_area_not_empty"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.indicator.key} {self.area} {self.year}: {self.value}"
-
-
 class EvaluationKind(models.TextChoices):
     MIDTERM = "halvtid", "Halvtidsutvärdering"
     FINAL = "slut", "Slututvärdering"
@@ -309,6 +209,13 @@ class Evaluation(Publication):
     """The mid-term evaluation (2017) or the final evaluation of goal attainment."""
 
     kind = models.CharField("slag", max_length=10, choices=EvaluationKind.choices)
+    snapshot = models.JSONField(
+        "fryst underlag",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Insatser per målområde och år och indikatorvärden, som de såg ut vid publiceringen.",
+    )
 
     class Meta:
         verbose_name = "utvärdering"
@@ -323,6 +230,10 @@ class Evaluation(Publication):
             models.CheckConstraint(
                 condition=Q(status=PublicationStatus.DRAFT) | Q(published_at__isnull=False),
                 name="evaluation_published_has_date",
+            ),
+            models.CheckConstraint(
+                condition=Q(status=PublicationStatus.DRAFT) | Q(snapshot__isnull=False),
+                name="evaluation_published_has_snapshot",
             ),
         ]
 
@@ -367,3 +278,92 @@ class Assessment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.evaluation} – målområde {self.goal_area.number}"
+
+
+def _one_publication(name: str) -> models.CheckConstraint:
+    """Belongs to exactly one publication: an annual report or an evaluation."""
+    return models.CheckConstraint(
+        condition=Q(annual_report__isnull=False, evaluation__isnull=True)
+        | Q(annual_report__isnull=True, evaluation__isnull=False),
+        name=name,
+    )
+
+
+class Erratum(models.Model):
+    """A correction of a published report or evaluation: a new, recorded act beside the
+    published one, which itself never changes. Shown on its page and in the API."""
+
+    annual_report = models.ForeignKey(
+        AnnualReport,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="errata",
+        verbose_name="årsrapport",
+        limit_choices_to={"status": PublicationStatus.PUBLISHED},
+    )
+    evaluation = models.ForeignKey(
+        Evaluation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="errata",
+        verbose_name="utvärdering",
+        limit_choices_to={"status": PublicationStatus.PUBLISHED},
+    )
+    text = models.TextField(
+        "rättelse", max_length=2000, help_text="Vad som är fel i den publicerade texten och vad som gäller."
+    )
+    recorded_at = models.DateTimeField("registrerad", auto_now_add=True)
+    # Protected: who recorded a correction is part of the record.
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="registrerad av"
+    )
+
+    class Meta:
+        verbose_name = "rättelse"
+        verbose_name_plural = "rättelser"
+        ordering = ["recorded_at", "pk"]
+        constraints = [_one_publication("erratum_one_publication")]
+
+    def __str__(self) -> str:
+        return f"Rättelse av {self.publication} ({self.recorded_at:%Y-%m-%d})"
+
+    @property
+    def publication(self) -> "AnnualReport | Evaluation | None":
+        return self.annual_report or self.evaluation
+
+
+class PublishedPdf(models.Model):
+    """The PDF of a published report or evaluation, rendered once and served as stored.
+
+    Kept in the database rather than as a file under MEDIA_ROOT: a database backup (pg_dump,
+    or the README's dumpdata) holds it, and every application server reads the same copy.
+    """
+
+    annual_report = models.OneToOneField(
+        AnnualReport,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="published_pdf",
+        verbose_name="årsrapport",
+    )
+    evaluation = models.OneToOneField(
+        Evaluation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="published_pdf",
+        verbose_name="utvärdering",
+    )
+    content = models.BinaryField("PDF")
+    rendered_at = models.DateTimeField("skapad", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "publicerad PDF"
+        verbose_name_plural = "publicerade PDF:er"
+        constraints = [_one_publication("published_pdf_one_publication")]
+
+    def __str__(self) -> str:
+        return f"PDF av {self.annual_report or self.evaluation}"
