@@ -35,7 +35,7 @@ from .models import (
     Recommendation,
     RecommendationUpdate,
 )
-from .snapshots import FigureDifference, compare_snapshots, snapshot_sections
+from .snapshots import FigureDifference, compare_snapshots, snapshot_for_display, snapshot_sections
 
 ZERO = Decimal("0.00")
 
@@ -95,7 +95,7 @@ def report_figures(report: AnnualReport, *, with_live: bool) -> ReportFigures:
         live = year_snapshot(strategy=report.strategy, year=report.year)
         return ReportFigures(snapshot=live, sections=snapshot_sections(live), differences=None)
     # Every page, PDF and API answer reads a published report's frozen figures here, and only here.
-    frozen = report.snapshot
+    frozen = snapshot_for_display(report.snapshot, start_year=report.strategy.start_year)
     differences = (
         compare_snapshots(frozen, year_snapshot(strategy=report.strategy, year=report.year))
         if with_live

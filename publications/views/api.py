@@ -6,6 +6,8 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from followup.spreadsheets.workbook import api_timestamp
+
 from .. import queries
 from ..models import AnnualReport
 
@@ -17,7 +19,7 @@ def _report_fields(request: HttpRequest, report: AnnualReport) -> dict:
         "strategy": report.strategy.slug,
         "year": report.year,
         "title": report.title,
-        "published_at": report.published_at.isoformat(),
+        "published_at": api_timestamp(report.published_at),
         "url": request.build_absolute_uri(
             reverse("publications:api_report", args=[report.strategy.slug, report.year])
         ),
@@ -29,7 +31,7 @@ def _errata(report: AnnualReport) -> list[dict]:
     return [
         {
             "text": erratum.text,
-            "recorded_at": erratum.recorded_at.isoformat(),
+            "recorded_at": api_timestamp(erratum.recorded_at),
             "recorded_by": erratum.recorded_by.get_full_name() or erratum.recorded_by.get_username(),
         }
         for erratum in queries.errata(report)

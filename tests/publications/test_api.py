@@ -3,11 +3,13 @@
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 
 from followup.models import SpendingEntry
 from tests.conftest import client_for, make_entry
 
 from .conftest import make_published_report, make_report
+from .test_snapshot import older_snapshot_of_2016
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +32,7 @@ def test_list_shows_only_published_reports_to_anonymous_readers(published):
             "strategy": "vg2020",
             "year": 2016,
             "title": "Årsrapport 2016",
-            "published_at": published.published_at.isoformat(),
+            "published_at": timezone.localtime(published.published_at).isoformat(timespec="seconds"),
             "url": "http://testserver/api/v1/arsrapporter/vg2020/2016/",
             "page": "http://testserver/arsrapporter/vg2020/2016/",
         }
@@ -81,3 +83,17 @@ def test_a_missing_report_is_404_with_a_swedish_message(published):
 @pytest.mark.parametrize("path", ["/api/v1/arsrapporter/", "/api/v1/arsrapporter/vg2020/2016/"])
 def test_the_api_is_read_only(published, admin_user, path):
     assert client_for(admin_user).post(path).status_code == 405
+
+
+def test_an_older_snapshot_is_served_without_a_year_outside_its_period(admin_user):
+    """Snapshots frozen before one-year reports stopped listing the year before keep it in
+    the database; the API leaves it out, and the stored snapshot stays as it was."""
+    report = make_published_report(user=admin_user, year=2016)
+    stored = older_snapshot_of_2016()
+    type(report).objects.filter(pk=report.pk).update(snapshot=stored)
+
+    api = client_for(None).get("/api/v1/arsrapporter/vg2020/2016/").json()
+
+    assert [figure["key"] for figure in api["snapshot"]["breakdowns"]["year"]["figures"]] == ["2016"]
+    report.refresh_from_db()
+    assert report.snapshot == stored
