@@ -28,7 +28,7 @@ from .models import SubmissionToken
 
 FIELD = "submission_key"
 ALREADY_SENT = "Formuläret var redan skickat. Det sparades en gång; här är resultatet."
-# A key older than this is forgotten: nobody sends the same page again a day later.
+# Keys are kept this long; a page sent again later than that counts as a new submission.
 KEPT_FOR = timedelta(days=1)
 
 

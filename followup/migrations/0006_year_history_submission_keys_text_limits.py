@@ -9,6 +9,46 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
+# On SQLite the AlterField and AddConstraint operations below rebuild followup_spendingentry,
+# and a rebuilt table has lost its triggers (0003, 0005): they are put back as 0005 left them.
+# Frozen here, as this migration's own SQL; PostgreSQL alters the table in place.
+_KEY = "reporting_year_id, actor_id, goal_area_id, priority_key, focus_area_key, funding_source"
+_SUMS = ["total", "entry_count", "size_total", "granted_with_size"]
+_ADD = ", ".join(f"{column} = followup_entrytotal.{column} + excluded.{column}" for column in _SUMS)
+_UPSERT_NEW = f"""
+    INSERT INTO followup_entrytotal ({_KEY}, {", ".join(_SUMS)})
+    VALUES (NEW.reporting_year_id, NEW.actor_id, NEW.goal_area_id, COALESCE(NEW.priority_id, 0),
+            COALESCE(NEW.focus_area_id, 0), NEW.funding_source, NEW.amount, 1,
+            COALESCE(NEW.total_project_size, 0),
+            CASE WHEN NEW.total_project_size IS NULL THEN 0 ELSE NEW.amount END)
+    ON CONFLICT ({_KEY}) DO UPDATE SET {_ADD};"""
+_SUBTRACT_OLD = """
+    UPDATE followup_entrytotal
+    SET total = total - OLD.amount, entry_count = entry_count - 1,
+        size_total = size_total - COALESCE(OLD.total_project_size, 0),
+        granted_with_size = granted_with_size
+            - CASE WHEN OLD.total_project_size IS NULL THEN 0 ELSE OLD.amount END
+    WHERE reporting_year_id = OLD.reporting_year_id AND actor_id = OLD.actor_id
+      AND goal_area_id = OLD.goal_area_id AND priority_key = COALESCE(OLD.priority_id, 0)
+      AND focus_area_key = COALESCE(OLD.focus_area_id, 0) AND funding_source = OLD.funding_source;"""
+SQLITE_ENTRY_TRIGGERS = [
+    "DROP TRIGGER IF EXISTS followup_entrytotal_insert;",
+    "DROP TRIGGER IF EXISTS followup_entrytotal_update;",
+    "DROP TRIGGER IF EXISTS followup_entrytotal_delete;",
+    f"""CREATE TRIGGER followup_entrytotal_insert AFTER INSERT ON followup_spendingentry
+        BEGIN {_UPSERT_NEW} END;""",
+    f"""CREATE TRIGGER followup_entrytotal_update AFTER UPDATE ON followup_spendingentry
+        BEGIN {_SUBTRACT_OLD} {_UPSERT_NEW} END;""",
+    f"""CREATE TRIGGER followup_entrytotal_delete AFTER DELETE ON followup_spendingentry
+        BEGIN {_SUBTRACT_OLD} END;""",
+]
+
+
+def restore_sqlite_entry_triggers(apps, schema_editor):
+    if schema_editor.connection.vendor == "sqlite":
+        for statement in SQLITE_ENTRY_TRIGGERS:
+            schema_editor.execute(statement)
+
 
 def record_earlier_closings(apps, schema_editor):
     """Years closed before the years had a history: their closing (who, when) becomes its first record."""
@@ -264,5 +304,6 @@ class Migration(migrations.Migration):
                 verbose_name="användare",
             ),
         ),
+        migrations.RunPython(restore_sqlite_entry_triggers, restore_sqlite_entry_triggers),
         migrations.RunPython(record_earlier_closings, migrations.RunPython.noop),
     ]
