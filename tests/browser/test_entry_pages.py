@@ -128,3 +128,18 @@ def test_errors_take_you_to_the_first_option_of_a_checkbox_group(page, developer
     assert_accessible(page)
     page.get_by_role("alert").get_by_role("link", name=re.compile("^Insatser att kopiera")).click()
     assert page.evaluate("document.activeElement.id") == "id_entries_0"
+
+
+def test_a_lost_race_shows_the_other_persons_changes_accessibly(page, developer_vgr):
+    entry = make_entry(title="Original")
+    sign_in(page, developer_vgr.username, PASSWORD)
+    page.goto(f"/insatser/{entry.pk}/andra/")
+    entry.amount, entry.version = 250_000, entry.version + 1
+    entry.save()  # someone else saves while the form is open
+    page.get_by_label("Rubrik", exact=True).fill("Min rubrik")
+    page.get_by_role("button", name="Spara").click()
+
+    assert page.title().startswith("Fel i formuläret – ")
+    assert page.get_by_role("cell", name="250\u00a0000\u00a0kr").first.is_visible()
+    assert page.get_by_label("Beviljat belopp (kr)").input_value() == "250\u00a0000"
+    assert_accessible(page)
