@@ -15,22 +15,34 @@ from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from simple_history.admin import SimpleHistoryAdmin
 
 from strategy.admin import MunicipalityAdmin, PortalUserAdmin, StrategyAdmin
 from strategy.admin_widgets import ACCESSIBLE_FORMFIELDS
 from strategy.models import Municipality, Strategy
 
 from . import formatting, write_rule
-from .entries import delete_entry, save_entry
+from .admin_history import SwedishHistoryAdmin
+from .entries import ENTRY_GONE, EntryGoneError, delete_entry, save_entry
 from .models import ReportingYear, SpendingEntry
 from .years import close_years, ensure_reporting_years, reopen_years
 
 GONE = "Insatsen är borttagen och kan inte återställas från historiken."
+YEAR_NOT_REVERTED = (
+    "Ett uppföljningsår återställs inte från historiken. Stäng eller öppna det med åtgärderna i listan."
+)
+
+
+def _valid_history_ids(object_id: str, version_id: str) -> str:
+    object_id = unquote(object_id)
+    if not (str(object_id).isdigit() and str(version_id).isdigit()):
+        raise Http404
+    return object_id
 
 
 @admin.register(ReportingYear)
-class ReportingYearAdmin(admin.ModelAdmin):
+class ReportingYearAdmin(SwedishHistoryAdmin):
+    """Years, closed and reopened with the actions; their history shows who did it and when."""
+
     list_display = ["year", "strategy", "is_closed", "closed_at", "closed_by"]
     list_filter = ["strategy", "is_closed"]
     readonly_fields = ["is_closed", "closed_at", "closed_by"]
@@ -44,7 +56,7 @@ class ReportingYearAdmin(admin.ModelAdmin):
 
     @admin.action(description="Öppna valda år igen")
     def reopen_selected(self, request: HttpRequest, queryset: QuerySet[ReportingYear]) -> None:
-        count = reopen_years(queryset)
+        count = reopen_years(queryset, user=request.user)
         self.message_user(request, f"{count} år öppnades igen.", messages.SUCCESS)
 
     # A closed year is compiled: its strategy and number stay, and it is not deleted.
@@ -58,6 +70,22 @@ class ReportingYearAdmin(admin.ModelAdmin):
         if obj is not None and not write_rule.is_writable(None, obj):
             return False
         return super().has_delete_permission(request, obj)
+
+    # The history is the year's trace, not an undo: a version is shown, never saved back.
+    def revert_disabled(self, request: HttpRequest, obj: ReportingYear | None = None) -> bool:
+        return True
+
+    def get_readonly_fields(self, request: HttpRequest, obj: ReportingYear | None = None):
+        if request.resolver_match and request.resolver_match.url_name.endswith("_simple_history"):
+            return [field.name for field in ReportingYear._meta.fields if field.editable]
+        return super().get_readonly_fields(request, obj)
+
+    def history_form_view(self, request: HttpRequest, object_id, version_id, extra_context=None):
+        object_id = _valid_history_ids(object_id, version_id)
+        if request.method == "POST":
+            self.message_user(request, YEAR_NOT_REVERTED, messages.ERROR)
+            return HttpResponseRedirect(reverse("admin:followup_reportingyear_history", args=[object_id]))
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
 
 admin.site.unregister(Strategy)
@@ -74,7 +102,7 @@ class StrategyWithYearsAdmin(StrategyAdmin):
 
 
 @admin.register(SpendingEntry)
-class SpendingEntryAdmin(SimpleHistoryAdmin):
+class SpendingEntryAdmin(SwedishHistoryAdmin):
     list_display = [
         "title",
         "actor",
@@ -97,7 +125,7 @@ class SpendingEntryAdmin(SimpleHistoryAdmin):
     list_select_related = ["actor", "reporting_year", "goal_area", "focus_area"]
     formfield_overrides = ACCESSIBLE_FORMFIELDS
     readonly_fields = ["created_at", "created_by", "updated_at", "updated_by", "last_import", "version"]
-    history_list_display = ["amount", "version"]
+    history_list_display = ["amount_kr", "version"]
 
     @admin.display(description="år", ordering="reporting_year__year")
     def year(self, entry: SpendingEntry) -> int:
@@ -162,18 +190,22 @@ class SpendingEntryAdmin(SimpleHistoryAdmin):
         return HttpResponseRedirect(to)
 
     # A year closed between the form's check and the write: the write path refuses, and
-    # the page says so instead of failing.
+    # the page says so instead of failing. The same for an entry deleted meanwhile.
     def changeform_view(self, request: HttpRequest, object_id=None, form_url="", extra_context=None):
         try:
             return super().changeform_view(request, object_id, form_url, extra_context)
         except ValidationError as error:
             return self._refused(request, error.messages[0], request.path)
+        except EntryGoneError:
+            return self._refused(request, ENTRY_GONE, reverse("admin:followup_spendingentry_changelist"))
 
     def delete_view(self, request: HttpRequest, object_id, extra_context=None):
         try:
             return super().delete_view(request, object_id, extra_context)
         except ValidationError as error:
             return self._refused(request, error.messages[0], request.path)
+        except EntryGoneError:
+            return self._refused(request, ENTRY_GONE, reverse("admin:followup_spendingentry_changelist"))
 
     def changelist_view(self, request: HttpRequest, extra_context=None):
         try:
@@ -181,6 +213,8 @@ class SpendingEntryAdmin(SimpleHistoryAdmin):
                 return super().changelist_view(request, extra_context)
         except ValidationError as error:
             return self._refused(request, error.messages[0], request.get_full_path())
+        except EntryGoneError:
+            return self._refused(request, ENTRY_GONE, request.get_full_path())
 
     def history_form_view(
         self, request: HttpRequest, object_id, version_id, extra_context=None
@@ -190,9 +224,7 @@ class SpendingEntryAdmin(SimpleHistoryAdmin):
         simple-history saves a revert through save_model, so it takes the write path;
         here it also runs in one transaction.
         """
-        object_id = unquote(object_id)
-        if not (str(object_id).isdigit() and str(version_id).isdigit()):
-            raise Http404
+        object_id = _valid_history_ids(object_id, version_id)
         record = get_object_or_404(SpendingEntry.history, id=object_id, history_id=version_id)
         history_list = reverse("admin:followup_spendingentry_history", args=[record.id])
         stored = SpendingEntry.objects.select_related("actor", "reporting_year").filter(pk=record.id).first()
@@ -211,6 +243,8 @@ class SpendingEntryAdmin(SimpleHistoryAdmin):
                 return super().history_form_view(request, object_id, version_id, extra_context)
         except ValidationError as error:
             return self._refused(request, error.messages[0], history_list)
+        except EntryGoneError:
+            return self._refused(request, GONE, history_list)
 
 
 def _used_by_locked_entries(user: User) -> bool:

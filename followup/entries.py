@@ -20,6 +20,12 @@ from strategy.models import Municipality
 from . import write_rule
 from .models import ReportingYear, SpendingEntry, SpendingEntryQuerySet
 
+ENTRY_GONE = "Insatsen finns inte längre: den är redan borttagen. Ingenting har ändrats."
+
+
+class EntryGoneError(Exception):
+    """The entry was deleted (by someone else, or by this user's own first click) before the write."""
+
 
 class StaleEntryError(Exception):
     """Someone saved the entry after this form was loaded; `current` is what they saved."""
@@ -92,11 +98,16 @@ def _lock_stored(
 ) -> tuple[SpendingEntry, dict[int, ReportingYear]]:
     """Lock the entry's stored year and the year it moves to, then the entry itself.
 
-    Years before entries, as the import and the closing of years lock them.
+    Years before entries, as the import and the closing of years lock them. Raises
+    EntryGoneError when the entry is not there (any more) once its year is locked.
     """
     stored_year_id = SpendingEntry.objects.filter(pk=pk).values_list("reporting_year_id", flat=True).first()
     years = _lock_years({stored_year_id, new_year_id} - {None})
-    current = SpendingEntry.objects.select_for_update(of=("self",)).select_related("actor").get(pk=pk)
+    current = (
+        SpendingEntry.objects.select_for_update(of=("self",)).select_related("actor").filter(pk=pk).first()
+    )
+    if current is None:
+        raise EntryGoneError(pk)
     if current.reporting_year_id not in years:
         # Moved by someone else between the read and the lock: lock its year too.
         years |= _lock_years({current.reporting_year_id})
@@ -147,7 +158,8 @@ def save_entry(
 
 @transaction.atomic
 def delete_entry(entry: SpendingEntry) -> None:
-    """Delete an entry where the write rule allows it. Raises ValidationError where it does not."""
+    """Delete an entry where the write rule allows it. Raises ValidationError where it does
+    not, EntryGoneError when it was deleted already."""
     current, years = _lock_stored(entry.pk)
     write_rule.ensure_writable(current.actor, years[current.reporting_year_id])
     current.delete()

@@ -11,11 +11,13 @@ from decimal import Decimal
 from django import forms
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import QuerySet
+from django.http import QueryDict
 
 from strategy import roles
-from strategy.models import Actor, FocusArea, Municipality, Priority, Strategy
+from strategy.models import Actor, FocusArea, Municipality, Priority, Strategy, length_hint, length_message
 
-from . import formatting, write_rule
+from . import formatting, submissions, write_rule
+from .history import TEXT_FIELDS
 from .models import MAX_AMOUNT, FundingSource, ReportingYear, SpendingEntry
 
 AMOUNT_HINT = "I hela kronor, eller med öre efter ett komma. Till exempel 1 234 567 eller 1234567,50."
@@ -85,6 +87,7 @@ class FocusAreaField(forms.ModelChoiceField):
 
 
 class EntryForm(forms.ModelForm):
+    submission_key = submissions.KeyField()
     actor = forms.ModelChoiceField(
         label="Aktör",
         queryset=Actor.objects.none(),
@@ -190,6 +193,10 @@ class EntryForm(forms.ModelForm):
         ).select_related("goal_area")
         self.fields["focus_area"].queryset = strategy.focus_areas.all()
         self.fields["funding_source"].choices = [("", "Välj finansieringskälla"), *FundingSource.choices]
+        for name in TEXT_FIELDS:
+            field = self.fields[name]
+            field.help_text = f"{field.help_text} {length_hint(field.max_length)}"
+            field.error_messages["max_length"] = length_message(field.max_length)
         if self.instance.pk:
             self.initial["reporting_year"] = self.instance.reporting_year.year
             self.initial["amount"] = _amount_initial(self.instance.amount)
@@ -210,6 +217,29 @@ class EntryEditForm(EntryForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.initial.setdefault("version", self.instance.version)
+
+
+def stored_form_data(
+    data: QueryDict, *, instance: SpendingEntry, names: list[str], user: AbstractBaseUser, strategy: Strategy
+) -> QueryDict:
+    """`data` (a posted edit form) with the fields `names` set to `instance`'s stored values,
+    written as its edit form writes them, and the stored version."""
+    stored = EntryEditForm(instance=instance, user=user, strategy=strategy)
+    data = data.copy()
+    for name in names:
+        value = stored[name].value()
+        if isinstance(value, (list, tuple)):
+            data.setlist(name, [str(item) for item in value])
+        else:
+            data[name] = "" if value is None else str(value)
+    data["version"] = str(instance.version)
+    return data
+
+
+class DeleteEntryForm(forms.Form):
+    """The confirmation of a deletion: only the key that makes a second click harmless."""
+
+    submission_key = submissions.KeyField()
 
 
 class EntryFilterForm(forms.Form):
@@ -237,6 +267,7 @@ class EntryChoiceField(forms.ModelMultipleChoiceField):
 
 
 class CopyEntriesForm(forms.Form):
+    submission_key = submissions.KeyField()
     entries = EntryChoiceField(
         label="Insatser att kopiera",
         queryset=SpendingEntry.objects.none(),

@@ -6,10 +6,12 @@ entry's version on and the municipality writes do not, so a record at the same v
 by the same person belongs to the save before it and is merged into that event.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.apps import apps
+from django.db.models import Model
 
 from strategy.models import Actor, FocusArea, GoalArea, Municipality, Priority
 
@@ -56,9 +58,14 @@ class HistoryEvent:
     who: str
     action: str
     changes: list[FieldChange]
+    # Why, where a write says so: "Import: fil.xlsx (#3)".
+    reason: str = ""
 
 
-def _label(name: str) -> str:
+State = dict[str, object]
+
+
+def label(name: str) -> str:
     return str(SpendingEntry._meta.get_field(name).verbose_name).capitalize()
 
 
@@ -66,7 +73,7 @@ def _is_empty(value) -> bool:
     return value is None or value == "" or value == frozenset()
 
 
-def _display(name: str, value, names: dict) -> str:
+def _display(name: str, value: object, names: dict) -> str:
     if _is_empty(value):
         return "–"
     if name in FOREIGN_KEYS:
@@ -79,6 +86,49 @@ def _display(name: str, value, names: dict) -> str:
     if name == "municipalities":
         return ", ".join(sorted(str(names[name].get(pk, pk)) for pk in value))
     return str(value)
+
+
+def state_of(entry: Model, municipality_ids: Iterable[int]) -> State:
+    """The values a person edits, comparable across a stored entry and its history records:
+    ids for references, Decimals for amounts, one kind of line break in texts."""
+    state: State = {name: (getattr(entry, name) or "").replace("\r\n", "\n") for name in TEXT_FIELDS}
+    state.update({name: getattr(entry, name) for name in [*AMOUNT_FIELDS, "funding_source"]})
+    state.update({name: getattr(entry, f"{name}_id") for name in FOREIGN_KEYS})
+    state["municipalities"] = frozenset(municipality_ids)
+    return state
+
+
+def version_state(entry_id: int, version: int) -> State | None:
+    """The entry as it was at `version` (after that save's municipalities), from its history;
+    None where the history does not hold that version."""
+    record = (
+        SpendingEntry.history.filter(id=entry_id, version=version)
+        .order_by("history_date", "history_id")
+        .last()
+    )
+    if record is None:
+        return None
+    m2m_model = apps.get_model("followup", "HistoricalSpendingEntry_municipalities")
+    ids = m2m_model.objects.filter(history=record).values_list("municipality_id", flat=True)
+    return state_of(record, ids)
+
+
+def _names(states: list[State]) -> dict[str, dict]:
+    """The rows the states refer to, one query per kind."""
+    names: dict[str, dict] = {
+        name: model.objects.in_bulk({state[name] for state in states if state[name] is not None})
+        for name, model in FOREIGN_KEYS.items()
+    }
+    names["municipalities"] = Municipality.objects.in_bulk(
+        set().union(*(s["municipalities"] for s in states))
+    )
+    return names
+
+
+def describe(states: list[State]) -> list[dict[str, str]]:
+    """Each state's values as people read them (names, kronor, "–" for nothing)."""
+    names = _names(states)
+    return [{name: _display(name, state[name], names) for name in FIELD_ORDER} for state in states]
 
 
 def _who(record) -> str:
@@ -98,20 +148,8 @@ def entry_history(entry: SpendingEntry) -> list[HistoryEvent]:
     ):
         municipalities[history_id].add(municipality_id)
 
-    states = []
-    for record in records:
-        state = {name: getattr(record, name) for name in [*TEXT_FIELDS, *AMOUNT_FIELDS, "funding_source"]}
-        state.update({name: getattr(record, f"{name}_id") for name in FOREIGN_KEYS})
-        state["municipalities"] = frozenset(municipalities[record.history_id])
-        states.append(state)
-
-    names: dict[str, dict] = {
-        name: model.objects.in_bulk({state[name] for state in states if state[name] is not None})
-        for name, model in FOREIGN_KEYS.items()
-    }
-    names["municipalities"] = Municipality.objects.in_bulk(
-        set().union(*(s["municipalities"] for s in states))
-    )
+    states = [state_of(record, municipalities[record.history_id]) for record in records]
+    names = _names(states)
 
     events: list[HistoryEvent] = []
     before = dict.fromkeys(FIELD_ORDER)
@@ -132,14 +170,17 @@ def entry_history(entry: SpendingEntry) -> list[HistoryEvent]:
         else:
             changes = [
                 FieldChange(
-                    _label(name), _display(name, before[name], names), _display(name, after[name], names)
+                    label(name), _display(name, before[name], names), _display(name, after[name], names)
                 )
                 for name in FIELD_ORDER
                 if not (_is_empty(before[name]) and _is_empty(after[name])) and before[name] != after[name]
             ]
         if changes or first.history_type != "~":
             action = ACTIONS["-"] if records[end].history_type == "-" else ACTIONS[first.history_type]
-            events.append(HistoryEvent(first.history_date, _who(first), action, changes))
+            reason = next(
+                (r.history_change_reason for r in records[start : end + 1] if r.history_change_reason), ""
+            )
+            events.append(HistoryEvent(first.history_date, _who(first), action, changes, reason or ""))
         before = after
         start = end + 1
     events.reverse()

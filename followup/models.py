@@ -8,16 +8,34 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from strategy import roles
-from strategy.models import Actor, FocusArea, GoalArea, Municipality, Priority, Strategy
+from strategy.models import (
+    Actor,
+    FocusArea,
+    GoalArea,
+    Municipality,
+    Priority,
+    Strategy,
+    length_at_most,
+    length_hint,
+    length_message,
+    limited_text,
+)
 
 from . import write_rule
 
 # No single initiative in a region's follow-up comes near ten billion kronor; a larger
 # figure is a typing error (an extra zero, öre typed as kronor), so it is refused.
 MAX_AMOUNT = Decimal("10000000000.00")
+# Free texts: what a decision's title, case number and owner need, and a description of a
+# few paragraphs. Stated on the forms, enforced by the form, the model and the database.
+TITLE_MAX = 200
+CASE_NUMBER_MAX = 50
+PROJECT_OWNER_MAX = 200
+DESCRIPTION_MAX = 4000
 
 
 class ReportingYearQuerySet(models.QuerySet):
@@ -49,6 +67,10 @@ class ReportingYear(models.Model):
     )
 
     objects = ReportingYearQuerySet.as_manager()
+    # Who closed and reopened the year, and when (followup.years writes the reason).
+    history = HistoricalRecords(
+        verbose_name="historik för uppföljningsår", verbose_name_plural="historik för uppföljningsår"
+    )
 
     class Meta:
         verbose_name = "uppföljningsår"
@@ -104,7 +126,7 @@ class ImportBatch(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
-        return f"{self.file_name} ({self.created_at:%Y-%m-%d %H:%M})"
+        return f"{self.file_name} ({timezone.localtime(self.created_at):%Y-%m-%d %H:%M})"
 
 
 class PendingImport(models.Model):
@@ -165,12 +187,26 @@ class SpendingEntry(models.Model):
     reporting_year = models.ForeignKey(
         ReportingYear, on_delete=models.PROTECT, related_name="entries", verbose_name="år"
     )
-    title = models.CharField("rubrik", max_length=200)
-    description = models.TextField("beskrivning", blank=True)
-    case_number = models.CharField(
-        "diarienummer", max_length=50, blank=True, help_text="Till exempel RUN 612-0195-14."
+    title = models.CharField(
+        "rubrik",
+        max_length=TITLE_MAX,
+        help_text=length_hint(TITLE_MAX),
+        error_messages={"max_length": length_message(TITLE_MAX)},
     )
-    project_owner = models.CharField("projektägare", max_length=200)
+    description = models.TextField("beskrivning", blank=True, **limited_text(DESCRIPTION_MAX))
+    case_number = models.CharField(
+        "diarienummer",
+        max_length=CASE_NUMBER_MAX,
+        blank=True,
+        help_text=f"Till exempel RUN 612-0195-14. {length_hint(CASE_NUMBER_MAX)}",
+        error_messages={"max_length": length_message(CASE_NUMBER_MAX)},
+    )
+    project_owner = models.CharField(
+        "projektägare",
+        max_length=PROJECT_OWNER_MAX,
+        help_text=length_hint(PROJECT_OWNER_MAX),
+        error_messages={"max_length": length_message(PROJECT_OWNER_MAX)},
+    )
     goal_area = models.ForeignKey(
         GoalArea, on_delete=models.PROTECT, related_name="entries", verbose_name="målområde"
     )
@@ -239,7 +275,10 @@ class SpendingEntry(models.Model):
 
     objects = SpendingEntryQuerySet.as_manager()
     history = HistoricalRecords(
-        m2m_fields=[municipalities], excluded_fields=["updated_at"], verbose_name="historik för insats"
+        m2m_fields=[municipalities],
+        excluded_fields=["updated_at"],
+        verbose_name="historik för insats",
+        verbose_name_plural="historik för insatser",
     )
 
     class Meta:
@@ -261,6 +300,7 @@ class SpendingEntry(models.Model):
                 name="entry_funding_source_known",
             ),
             models.CheckConstraint(condition=~Q(title=""), name="entry_title_not_empty"),
+            length_at_most("description", DESCRIPTION_MAX, name="entry_description_length"),
         ]
         indexes = [
             models.Index(fields=["reporting_year", "actor"], name="entry_year_actor_idx"),
@@ -308,6 +348,29 @@ class SpendingEntry(models.Model):
             )
         if errors:
             raise ValidationError(errors)
+
+
+class SubmissionToken(models.Model):
+    """A form's one-time key, claimed by the write its POST asks for (followup.submissions).
+
+    The unique key makes a second POST of the same page (a double click, a reload) wait
+    for the first one's transaction and then find the key taken: it changes nothing and
+    is sent to `result_url`, where the first one led.
+    """
+
+    key = models.CharField("nyckel", max_length=64, unique=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name="användare"
+    )
+    created_at = models.DateTimeField("skickat", default=timezone.now, db_index=True)
+    result_url = models.CharField("resultat", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "skickat formulär"
+        verbose_name_plural = "skickade formulär"
+
+    def __str__(self) -> str:
+        return self.key
 
 
 class EntryTotal(models.Model):

@@ -8,10 +8,51 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Case, Q, When
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
 from django.utils import timezone
+
+
+def length_hint(limit: int) -> str:
+    """The limit of a free text as its hint says it: "Högst 4 000 tecken."."""
+    return f"Högst {limit:,} tecken.".replace(",", "\u00a0")
+
+
+def length_message(limit: int) -> str:
+    """The Swedish message for a text over `limit` characters, from the form and the model alike."""
+    return f"Texten får vara högst {limit:,} tecken lång; den här har %(show_value)d.".replace(",", "\u00a0")
+
+
+def limited_text(limit: int, *, help_text: str = "") -> dict:
+    """Options for a TextField of at most `limit` characters.
+
+    A TextField's max_length alone reaches only the form; the validator makes the model's
+    clean (and so the spreadsheet import) refuse too. Pair it with `length_at_most` in Meta,
+    so that nothing that skips clean stores more.
+    """
+    return {
+        "max_length": limit,
+        "validators": [MaxLengthValidator(limit)],
+        "error_messages": {"max_length": length_message(limit)},
+        "help_text": f"{help_text} {length_hint(limit)}".strip(),
+    }
+
+
+def length_at_most(field: str, limit: int, *, name: str) -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=LessThanOrEqual(Length(field), limit),
+        name=name,
+        violation_error_message=f"Texten får vara högst {limit:,} tecken lång.".replace(",", "\u00a0"),
+    )
+
+
+PURPOSE_MAX = 4000
+TAGLINE_MAX = 500
+FOCUS_DESCRIPTION_MAX = 4000
 
 
 class StrategyQuerySet(models.QuerySet):
@@ -29,7 +70,7 @@ class Strategy(models.Model):
     name = models.CharField("namn", max_length=200)
     start_year = models.PositiveSmallIntegerField("första år")
     end_year = models.PositiveSmallIntegerField("sista år")
-    purpose = models.TextField("syfte", blank=True)
+    purpose = models.TextField("syfte", blank=True, **limited_text(PURPOSE_MAX))
     priority_count = models.PositiveSmallIntegerField(
         "antal prioriteringar i strategin",
         null=True,
@@ -50,7 +91,8 @@ class Strategy(models.Model):
             models.CheckConstraint(
                 condition=Q(end_year__gte=models.F("start_year")),
                 name="strategy_end_not_before_start",
-            )
+            ),
+            length_at_most("purpose", PURPOSE_MAX, name="strategy_purpose_length"),
         ]
 
     def __str__(self) -> str:
@@ -101,13 +143,16 @@ class GoalArea(models.Model):
     )
     number = models.PositiveSmallIntegerField("nummer")
     name = models.CharField("namn", max_length=200)
-    tagline = models.TextField("devis", blank=True)
+    tagline = models.TextField("devis", blank=True, **limited_text(TAGLINE_MAX))
 
     class Meta:
         verbose_name = "målområde"
         verbose_name_plural = "målområden"
         ordering = ["strategy", "number"]
-        constraints = [models.UniqueConstraint(fields=["strategy", "number"], name="goal_area_number_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["strategy", "number"], name="goal_area_number_unique"),
+            length_at_most("tagline", TAGLINE_MAX, name="goal_area_tagline_length"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.number}. {self.name}"
@@ -193,7 +238,7 @@ class FocusArea(models.Model):
     )
     number = models.PositiveSmallIntegerField("nummer")
     name = models.CharField("namn", max_length=200)
-    description = models.TextField("beskrivning", blank=True)
+    description = models.TextField("beskrivning", blank=True, **limited_text(FOCUS_DESCRIPTION_MAX))
     first_year = models.PositiveSmallIntegerField("gäller från år")
     last_year = models.PositiveSmallIntegerField(
         "gäller till och med år", null=True, blank=True, help_text="Tomt om området gäller tills vidare."
@@ -212,6 +257,7 @@ class FocusArea(models.Model):
                 condition=Q(last_year__isnull=True) | Q(last_year__gte=models.F("first_year")),
                 name="focus_area_last_not_before_first",
             ),
+            length_at_most("description", FOCUS_DESCRIPTION_MAX, name="focus_area_description_length"),
         ]
 
     def __str__(self) -> str:

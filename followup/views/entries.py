@@ -7,13 +7,15 @@ Access, on the server in every view:
   entry gives 404, so that nothing about it is revealed.
 """
 
+from collections.abc import Callable
+from functools import wraps
 from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_safe
@@ -22,18 +24,35 @@ from strategy import roles
 from strategy.models import Actor, Strategy
 from strategy.shortcuts import current_strategy_or_404
 
-from .. import write_rule
-from ..entries import StaleEntryError, copy_entries, delete_entry, entry_totals, save_entry
-from ..forms import CopyEntriesForm, CopyYearForm, EntryEditForm, EntryFilterForm, EntryForm
+from .. import submissions, write_rule
+from ..entries import (
+    ENTRY_GONE,
+    EntryGoneError,
+    StaleEntryError,
+    copy_entries,
+    delete_entry,
+    entry_totals,
+    save_entry,
+)
+from ..forms import (
+    CopyEntriesForm,
+    CopyYearForm,
+    DeleteEntryForm,
+    EntryEditForm,
+    EntryFilterForm,
+    EntryForm,
+    stored_form_data,
+)
 from ..history import entry_history
+from ..merge import form_state, merge
 from ..models import ReportingYear, SpendingEntry
-from ..years import default_year
+from ..years import default_year, last_status_change
 
 WRITE_REFUSED = "Ditt konto kan läsa insatser men inte lägga in eller ändra dem."
 STALE_MESSAGE = (
     "Någon annan har sparat ändringar i insatsen efter att du öppnade formuläret. "
-    "Dina ändringar har inte sparats. Jämför med de aktuella uppgifterna nedan; "
-    "sparar du igen ersätts de med det du har skrivit."
+    "Dina ändringar har inte sparats än. Formuläret har nu deras värden i fälten du inte "
+    "ändrade och dina i de fält du ändrade; jämför i tabellen och spara igen."
 )
 
 
@@ -63,12 +82,51 @@ def _get_entry_for_user(request: HttpRequest, pk: int) -> SpendingEntry:
 
 
 def _get_entry_for_writer(request: HttpRequest, pk: int) -> SpendingEntry:
-    """An entry of one of the user's own actors (any year); 404 for anyone else's."""
+    """An entry of one of the user's own actors (any year); 404 for anyone else's.
+
+    Raises EntryGoneError where there is none, which `_redirect_when_gone` turns into the
+    list of the year it was deleted from, or a 404.
+    """
     actors = _writable_actors(request.user)
     entries = SpendingEntry.objects.filter(actor__in=actors).select_related(
         "actor", "reporting_year__strategy", "goal_area", "priority", "focus_area"
     )
-    return get_object_or_404(entries, pk=pk)
+    entry = entries.filter(pk=pk).first()
+    if entry is None:
+        raise EntryGoneError(pk)
+    return entry
+
+
+def _redirect_when_gone(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """An entry deleted before the request reached it (a second click on *Ta bort*, a save
+    after someone else deleted it): its own actors' developers go to the year's list with a
+    message, anyone else gets 404 as for any entry that is not theirs."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, pk: int) -> HttpResponse:
+        try:
+            return view(request, pk)
+        except EntryGoneError:
+            deleted = (
+                SpendingEntry.history.filter(
+                    id=pk, history_type="-", actor__in=roles.editable_actors(request.user)
+                )
+                .select_related("reporting_year")
+                .order_by("history_date")
+                .last()
+            )
+            if deleted is None:
+                raise Http404 from None
+            messages.warning(request, ENTRY_GONE)
+            return redirect(_list_url(deleted.reporting_year.year))
+
+    return wrapper
+
+
+def _already_sent(request: HttpRequest, sent: submissions.AlreadySubmitted, message: str) -> HttpResponse:
+    """A repeated POST of a form whose first POST was written: where the first one led."""
+    messages.info(request, message)
+    return redirect(sent.result_url or reverse("followup:entry_list"))
 
 
 def _refuse_locked(request: HttpRequest, entry: SpendingEntry) -> HttpResponse | None:
@@ -115,6 +173,7 @@ def entry_list(request: HttpRequest) -> HttpResponse:
         and roles.editable_actors(request.user).exists()
         and write_rule.is_writable(actor, year),
         "can_copy": year is not None and year.year > strategy.start_year,
+        "status_change": last_status_change(year) if year else None,
         "export_query": urlencode({"year": year.year, **({"actor": actor.slug} if actor else {})}),
     }
     return render(request, "followup/entry_list.html", context)
@@ -144,12 +203,16 @@ def entry_create(request: HttpRequest) -> HttpResponse:
         form = EntryForm(request.POST, user=request.user, strategy=strategy)
         if form.is_valid():
             try:
-                entry = save_entry(
-                    form.save(commit=False),
-                    municipalities=form.cleaned_data["municipalities"],
-                    user=request.user,
-                    expected_version=None,
-                )
+                with submissions.claimed(form.cleaned_data[submissions.FIELD], user=request.user) as token:
+                    entry = save_entry(
+                        form.save(commit=False),
+                        municipalities=form.cleaned_data["municipalities"],
+                        user=request.user,
+                        expected_version=None,
+                    )
+                    token.result_url = entry.get_absolute_url()
+            except submissions.AlreadySubmitted as sent:
+                return _already_sent(request, sent, submissions.ALREADY_SENT)
             except ValidationError as error:
                 form.add_error("reporting_year", error)
             else:
@@ -166,64 +229,86 @@ def entry_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@_redirect_when_gone
 def entry_update(request: HttpRequest, pk: int) -> HttpResponse:
     entry = _get_entry_for_writer(request, pk)
     if refused := _refuse_locked(request, entry):
         return refused
     strategy = entry.reporting_year.strategy
-    current = None
+    context: dict = {"entry": entry, "crumbs": _crumbs(request, entry.reporting_year.year, entry)}
     if request.method == "POST":
         form = EntryEditForm(request.POST, instance=entry, user=request.user, strategy=strategy)
         if form.is_valid():
             try:
-                saved = save_entry(
-                    form.save(commit=False),
-                    municipalities=form.cleaned_data["municipalities"],
-                    user=request.user,
-                    expected_version=form.cleaned_data["version"],
-                )
+                with submissions.claimed(form.cleaned_data[submissions.FIELD], user=request.user) as token:
+                    saved = save_entry(
+                        form.save(commit=False),
+                        municipalities=form.cleaned_data["municipalities"],
+                        user=request.user,
+                        expected_version=form.cleaned_data["version"],
+                    )
+                    token.result_url = saved.get_absolute_url()
+            except submissions.AlreadySubmitted as sent:
+                return _already_sent(request, sent, submissions.ALREADY_SENT)
             except ValidationError as error:
                 form.add_error("reporting_year", error)
-            except StaleEntryError as stale:
-                current = _get_entry_for_writer(request, stale.current.pk)
-                # The form keeps what this user typed; the version moves on, so saving
-                # again after reading the current values is a deliberate choice.
-                data = request.POST.copy()
-                data["version"] = str(current.version)
-                fresh = _get_entry_for_writer(request, stale.current.pk)
-                form = EntryEditForm(data, instance=fresh, user=request.user, strategy=strategy)
-                form.is_valid()
-                form.add_error(None, STALE_MESSAGE)
+            except StaleEntryError:
+                form = _merged_form(request, form, strategy, context)
             else:
                 messages.success(request, f"Ändringarna i ”{saved.title}” är sparade.")
                 return redirect(saved)
     else:
         form = EntryEditForm(instance=entry, user=request.user, strategy=strategy)
-    context = {
-        "form": form,
-        "entry": entry,
-        "current": current,
-        "current_municipalities": current.municipalities.all() if current else [],
-        "crumbs": _crumbs(request, entry.reporting_year.year, entry),
-    }
+    context["form"] = form
     return render(request, "followup/entry_form.html", context)
+
+
+def _merged_form(
+    request: HttpRequest, lost: EntryEditForm, strategy: Strategy, context: dict
+) -> EntryEditForm:
+    """The edit form after a lost race: the stored value in every field this user did not
+    change, this user's in the rest, the stored version; and, in `context`, what the other
+    person changed beside what this user typed (see followup.merge)."""
+    current = _get_entry_for_writer(request, lost.instance.pk)
+    merged = merge(version=lost.cleaned_data["version"], current=current, yours=form_state(lost.cleaned_data))
+    data = stored_form_data(
+        request.POST, instance=current, names=merged.take_theirs, user=request.user, strategy=strategy
+    )
+    # A fresh copy for the form: validating it writes the form's values onto its instance.
+    fresh = _get_entry_for_writer(request, lost.instance.pk)
+    form = EntryEditForm(data, instance=fresh, user=request.user, strategy=strategy)
+    form.is_valid()
+    form.add_error(None, STALE_MESSAGE)
+    context.update(
+        current=current,
+        current_municipalities=current.municipalities.all(),
+        their_changes=merged.changes,
+    )
+    return form
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@_redirect_when_gone
 def entry_delete(request: HttpRequest, pk: int) -> HttpResponse:
     entry = _get_entry_for_writer(request, pk)
     if refused := _refuse_locked(request, entry):
         return refused
-    if request.method == "POST":
+    form = DeleteEntryForm(request.POST if request.method == "POST" else None)
+    list_url = _list_url(entry.reporting_year.year)
+    if request.method == "POST" and form.is_valid():
         try:
-            delete_entry(entry)
+            with submissions.claimed(form.cleaned_data[submissions.FIELD], user=request.user) as token:
+                delete_entry(entry)
+                token.result_url = list_url
+        except submissions.AlreadySubmitted as sent:
+            return _already_sent(request, sent, ENTRY_GONE)
         except ValidationError as error:
             messages.error(request, error.messages[0])
             return redirect(entry)
         messages.success(request, f"Insatsen ”{entry.title}” är borttagen.")
-        return redirect(_list_url(entry.reporting_year.year))
-    context = {"entry": entry, "crumbs": _crumbs(request, entry.reporting_year.year, entry)}
+        return redirect(list_url)
+    context = {"entry": entry, "form": form, "crumbs": _crumbs(request, entry.reporting_year.year, entry)}
     return render(request, "followup/entry_confirm_delete.html", context)
 
 
@@ -260,7 +345,11 @@ def entry_copy(request: HttpRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            copies = copy_entries(form.cleaned_data["entries"], to_year=to_year, user=request.user)
+            with submissions.claimed(form.cleaned_data[submissions.FIELD], user=request.user) as token:
+                copies = copy_entries(form.cleaned_data["entries"], to_year=to_year, user=request.user)
+                token.result_url = _list_url(to_year.year)
+        except submissions.AlreadySubmitted as sent:
+            return _already_sent(request, sent, submissions.ALREADY_SENT)
         except ValidationError as error:
             messages.error(request, error.messages[0])
         else:

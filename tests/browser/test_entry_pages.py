@@ -92,3 +92,54 @@ def test_copy_page_and_a_closed_year_are_accessible(page, developer_vgr):
     assert page.get_by_role("link", name="Förra årets insats").is_visible()
     assert_accessible(page)
     assert SpendingEntry.objects.filter(reporting_year__year=2016).count() == 1
+
+
+def _box(page, selector: str) -> dict:
+    return page.evaluate(f"document.querySelector({selector!r}).getBoundingClientRect().toJSON()")
+
+
+def test_errors_take_you_there_on_the_entry_form(page, developer_vgr):
+    sign_in(page, developer_vgr.username, PASSWORD)
+    page.set_viewport_size({"width": 800, "height": 600})
+    page.goto("/insatser/ny/")
+    page.get_by_role("button", name="Spara").click()
+
+    assert page.title().startswith("Fel i formuläret – ")
+    assert page.evaluate("document.activeElement.id") == "error-summary"
+    page.get_by_role("alert").get_by_role("link", name=re.compile("^Finansieringskälla")).click()
+
+    assert page.evaluate("document.activeElement.id") == "id_funding_source"
+    label, message, field = (
+        _box(page, "label[for=id_funding_source]"),
+        _box(page, "#id_funding_source_error"),
+        _box(page, "#id_funding_source"),
+    )
+    viewport = page.viewport_size["height"]
+    assert 0 <= label["top"] < message["top"] < field["bottom"] <= viewport
+
+
+def test_errors_take_you_to_the_first_option_of_a_checkbox_group(page, developer_vgr):
+    make_entry(year=2015, title="Förra årets insats")
+    sign_in(page, developer_vgr.username, PASSWORD)
+    page.goto("/insatser/kopiera/?year=2016")
+    page.get_by_role("button", name="Kopiera till 2016").click()
+
+    assert page.evaluate("document.activeElement.id") == "error-summary"
+    assert_accessible(page)
+    page.get_by_role("alert").get_by_role("link", name=re.compile("^Insatser att kopiera")).click()
+    assert page.evaluate("document.activeElement.id") == "id_entries_0"
+
+
+def test_a_lost_race_shows_the_other_persons_changes_accessibly(page, developer_vgr):
+    entry = make_entry(title="Original")
+    sign_in(page, developer_vgr.username, PASSWORD)
+    page.goto(f"/insatser/{entry.pk}/andra/")
+    entry.amount, entry.version = 250_000, entry.version + 1
+    entry.save()  # someone else saves while the form is open
+    page.get_by_label("Rubrik", exact=True).fill("Min rubrik")
+    page.get_by_role("button", name="Spara").click()
+
+    assert page.title().startswith("Fel i formuläret – ")
+    assert page.get_by_role("cell", name="250\u00a0000\u00a0kr").first.is_visible()
+    assert page.get_by_label("Beviljat belopp (kr)").input_value() == "250\u00a0000"
+    assert_accessible(page)

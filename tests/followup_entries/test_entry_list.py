@@ -103,10 +103,10 @@ def test_bhu_member_is_offered_no_new_entry(bhu_member):
     assert "/insatser/ny/" not in html
 
 
-def test_default_year_is_the_earliest_open_year(developer_vgr):
-    close_year(2014)
-    close_year(2015)
-    assert client_for(developer_vgr).get(URL).context["year"].year == 2016
+def test_mina_insatser_opens_on_the_latest_open_year(developer_vgr):
+    close_year(2019)
+    close_year(2020)
+    assert client_for(developer_vgr).get(URL).context["year"].year == 2018
 
 
 def test_anonymous_visitor_is_sent_to_sign_in(db):
