@@ -16,6 +16,7 @@ Swedish message saying why.
 
 import io
 import re
+import struct
 import time
 import zipfile
 import zlib
@@ -93,10 +94,26 @@ def file_kind(data: bytes, *, max_bytes: int) -> Literal["zip", "text"]:
     raise FileRefused("Filen är inte en Excel-arbetsbok (.xlsx).")
 
 
+# What zipfile raises for a damaged archive: besides BadZipFile, a garbled header may claim
+# a zip version or compression method it does not know (NotImplementedError), encryption
+# (RuntimeError), or hold bytes that are not a name (UnicodeDecodeError, struct.error).
+DAMAGED_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+    ValueError,
+    NotImplementedError,
+    RuntimeError,
+    struct.error,
+    KeyError,
+)
+
+
 def _check_zip(data: bytes) -> None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError, ValueError) as error:
+    except DAMAGED_ZIP_ERRORS as error:
         raise FileRefused(DAMAGED) from error
     with archive:
         members = archive.infolist()
@@ -158,7 +175,7 @@ def _check_elements(data: bytes, *, cells: int) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             counts = _count_elements(archive)
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as error:
+    except DAMAGED_ZIP_ERRORS as error:
         raise FileRefused(DAMAGED) from error  # a damaged part, found while inflating it
     if counts[b"si"] > cells + OTHER_TEXTS:
         raise FileRefused(
