@@ -152,7 +152,7 @@ def _crumbs(request: HttpRequest, year: int, entry: SpendingEntry | None = None)
 @require_safe
 def entry_list(request: HttpRequest) -> HttpResponse:
     actors = _readable_actors(request.user)
-    strategy = current_strategy_or_404()
+    strategy = current_strategy_or_404(request)
     all_label = "Alla aktörer" if roles.can_read_all(request.user) else "Alla mina aktörer"
     year, actor = default_year(list(strategy.reporting_years.all())), None
     form = EntryFilterForm(
@@ -198,7 +198,7 @@ def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def entry_create(request: HttpRequest) -> HttpResponse:
     actors = _writable_actors(request.user)
-    strategy = current_strategy_or_404()
+    strategy = current_strategy_or_404(request)
     if request.method == "POST":
         form = EntryForm(request.POST, user=request.user, strategy=strategy)
         if form.is_valid():
@@ -316,7 +316,7 @@ def entry_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def entry_copy(request: HttpRequest) -> HttpResponse:
     actors = _writable_actors(request.user)
-    strategy = current_strategy_or_404()
+    strategy = current_strategy_or_404(request)
     years = [year for year in strategy.reporting_years.open() if year.year > strategy.start_year]
     to_year = default_year(years)
     year_form = CopyYearForm(request.GET or None, initial={"year": to_year}, strategy=strategy, shown=years)

@@ -111,13 +111,13 @@ def _report_page(
 
 @report_reader_required
 def report_overview(request: HttpRequest) -> HttpResponse:
-    strategy = current_strategy_or_404()
+    strategy = current_strategy_or_404(request)
     return _report_page(request, "overview", strategy=strategy, choices=load_choices(strategy))
 
 
 def _area_page(request: HttpRequest, name: str, **match) -> HttpResponse:
     """The report narrowed to the value of dimension `name` that the address names, or 404."""
-    strategy = current_strategy_or_404()
+    strategy = current_strategy_or_404(request)
     choices = load_choices(strategy)
     value = _find(choices.of(name), **match)
     return _report_page(
@@ -150,7 +150,7 @@ def report_actor(request: HttpRequest, slug: str) -> HttpResponse:
 def report_entries(request: HttpRequest) -> HttpResponse:
     """The entries behind a figure: its total over all of them, one page of those the user
     may read one by one."""
-    strategy = current_strategy_or_404()
+    strategy = current_strategy_or_404(request)
     form = EntryListForm(request.GET, strategy=strategy, choices=load_choices(strategy))
     context = {
         "strategy": strategy,

@@ -56,7 +56,7 @@ def _made_by(request: HttpRequest) -> str:
 @require_GET
 @_developer_required
 def import_template(request: HttpRequest) -> HttpResponse:
-    strategy = current_strategy_or_404()
+    strategy = current_strategy_or_404(request)
     actor = get_object_or_404(roles.editable_actors(request.user), slug=request.GET.get("actor", ""))
     year_text = request.GET.get("year", "")
     year = get_object_or_404(
@@ -172,7 +172,7 @@ def import_list(request: HttpRequest) -> HttpResponse:
 
 
 def _filters(request: HttpRequest) -> exports.EntryFilters:
-    return exports.EntryFilters.from_query(request.GET, strategy=current_strategy_or_404())
+    return exports.EntryFilters.from_query(request.GET, strategy=current_strategy_or_404(request))
 
 
 @require_GET
@@ -215,7 +215,7 @@ def api_entries(request: HttpRequest) -> HttpResponse:
 def _report_or_errors(request: HttpRequest) -> Report | str:
     """The report for the overview's filters in the query string, or the form's Swedish
     messages in one line."""
-    strategy = current_strategy_or_404()
+    strategy = current_strategy_or_404(request)
     choices = load_choices(strategy)
     form = ReportFilterForm(request.GET, strategy=strategy, choices=choices)
     if not form.is_valid():

@@ -83,7 +83,7 @@ def _render_form(
 @require_http_methods(["GET", "POST"])
 def create(request: HttpRequest, publication_type: PublicationType) -> HttpResponse:
     require_staff(request)
-    strategy = current_strategy_or_404()
+    strategy = current_strategy_or_404(request)
     form = publication_type.form_class(request.POST or None, strategy=strategy)
     if request.method == "POST" and form.is_valid():
         draft = form.save(commit=False)
