@@ -101,7 +101,7 @@ def test_load_demo_makes_the_same_entries_whatever_else_is_in_the_database(fast)
     clean = _generated()
     demo_entries().delete()
     _close(2015)
-    Strategy.objects.create(slug="vg2030", short_name="VG2030", name="Nästa", start_year=2021, end_year=2030)
+    Strategy.objects.create(slug="vg2040", short_name="VG2040", name="Nästa", start_year=2031, end_year=2040)
     Actor.objects.create(slug="ny", short_name="Ny", name="En ny aktör", kind=Actor.Kind.REGION)
     make_user("aaa.forst", is_staff=True)
 
