@@ -151,7 +151,9 @@ class StrategyMiddleware:
             target = strategy_of_year(request.strategies, year) or in_force_among(request.strategies)
             if target is not None:
                 return _redirect(request, target, request.path_info)
-        with _script_prefix(base_prefix()):
+        in_force = in_force_among(request.strategies) if resolved and resolved[0] in UNSCOPED_VIEWS else None
+        # The start page presents the strategy in force, so its links lead there.
+        with addresses_in(in_force) if in_force else _script_prefix(base_prefix()):
             return self.get_response(request)
 
 

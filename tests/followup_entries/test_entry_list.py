@@ -125,5 +125,5 @@ def test_signed_in_user_without_a_role_gets_403(db):
     ("fixture", "label"), [("developer_vgr", "Mina insatser"), ("bhu_member", "Insatser")]
 )
 def test_navigation_links_to_the_entries(request, fixture, label):
-    html = page_text(client_for(request.getfixturevalue(fixture)).get("/"))
+    html = page_text(client_for(request.getfixturevalue(fixture)).get("/vg2020/"))
     assert f'<a href="/vg2020/insatser/">{label}</a>' in html

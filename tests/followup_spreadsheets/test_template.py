@@ -147,5 +147,5 @@ def test_anonymous_visitor_is_sent_to_sign_in_for_upload(client):
 
 
 def test_developer_sees_import_link_in_navigation(developer_vgr, bhu_member):
-    assert 'href="/vg2020/insatser/import/"' in client_for(developer_vgr).get("/").content.decode()
-    assert 'href="/vg2020/insatser/import/"' not in client_for(bhu_member).get("/").content.decode()
+    assert 'href="/vg2020/insatser/import/"' in client_for(developer_vgr).get("/vg2020/").content.decode()
+    assert 'href="/vg2020/insatser/import/"' not in client_for(bhu_member).get("/vg2020/").content.decode()

@@ -48,8 +48,8 @@ def test_report_readers_see_the_page(request, role, path):
 
 
 def test_report_readers_find_the_reports_in_the_navigation(bhu_member, client):
-    assert 'href="/vg2020/uppfoljning/"' in client_for(bhu_member).get("/").content.decode()
-    assert 'href="/vg2020/uppfoljning/"' not in client.get("/").content.decode()
+    assert 'href="/vg2020/uppfoljning/"' in client_for(bhu_member).get("/vg2020/").content.decode()
+    assert 'href="/vg2020/uppfoljning/"' not in client.get("/vg2020/").content.decode()
 
 
 def test_overview_figures_match_the_entries(bhu_member):
