@@ -146,3 +146,45 @@ def test_long_term_priority_page_has_no_development_areas(client: Client):
 def test_footer_names_the_pages_strategy(client: Client):
     assert "VG2020 – strategi för tillväxt" in client.get("/vg2020/aktorer/").content.decode()
     assert "antagen 16 februari 2021" in client.get("/vg2030/aktorer/").content.decode()
+
+
+def test_a_strategy_without_priorities_leaves_them_out_of_form_report_and_list(developer_vgr):
+    from tests.conftest import client_for, make_entry
+
+    make_entry(strategy="vg2030", year=2022, goal=1, title="Laddinfrastruktur")
+    client = client_for(developer_vgr)
+    form = client.get("/vg2030/insatser/ny/").content.decode()
+    assert "Långsiktig prioritering" in form and 'name="priority"' not in form
+    assert "Kraftsamling" in form
+    report = client.get("/vg2030/uppfoljning/?fran=2022&till=2022").content.decode()
+    assert "Per prioritering" not in report and 'name="prioritering"' not in report
+    listing = client.get("/vg2030/insatser/?year=2022").content.decode()
+    assert "Laddinfrastruktur" in listing and ">Prioritering<" not in listing
+
+
+def test_an_entry_without_a_priority_level_is_saved_from_the_form(developer_vgr):
+    from followup.models import SpendingEntry
+    from strategy.models import GoalArea
+    from tests.conftest import client_for
+
+    client = client_for(developer_vgr)
+    page = client.get("/vg2030/insatser/ny/")
+    key = (
+        page.context["form"]["submission_key"].value()
+        if "submission_key" in page.context["form"].fields
+        else ""
+    )
+    goal = GoalArea.objects.get(strategy__slug="vg2030", number=2)
+    data = {
+        "actor": page.context["form"].fields["actor"].queryset.first().pk,
+        "reporting_year": "2022",
+        "title": "Kompetensinsats",
+        "project_owner": "Högskolan Väst",
+        "goal_area": goal.pk,
+        "amount": "250 000",
+        "funding_source": "run",
+    }
+    response = client.post("/vg2030/insatser/ny/", data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    entry = SpendingEntry.objects.get(title="Kompetensinsats")
+    assert (entry.goal_area, entry.priority, entry.reporting_year.year) == (goal, None, 2022)
