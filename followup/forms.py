@@ -181,7 +181,7 @@ class EntryForm(forms.ModelForm):
         goal = self.fields["goal_area"]
         goal.label = words.goal_area.singular.capitalize()
         goal.empty_label = f"Välj {words.goal_area.singular}"
-        goal.help_text = f"{words.goal_area.singular.capitalize()} i {strategy.short_name} som insatsen främst bidrar till."
+        goal.help_text = f"Det som insatsen främst bidrar till i {strategy.short_name}."
         goal.error_messages["required"] = f"Välj {words.goal_area.singular}."
         for level in ("priority", "focus_area"):
             level_words = getattr(words, level)

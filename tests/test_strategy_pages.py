@@ -169,11 +169,6 @@ def test_an_entry_without_a_priority_level_is_saved_from_the_form(developer_vgr)
 
     client = client_for(developer_vgr)
     page = client.get("/vg2030/insatser/ny/")
-    key = (
-        page.context["form"]["submission_key"].value()
-        if "submission_key" in page.context["form"].fields
-        else ""
-    )
     goal = GoalArea.objects.get(strategy__slug="vg2030", number=2)
     data = {
         "actor": page.context["form"].fields["actor"].queryset.first().pk,
