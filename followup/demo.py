@@ -31,7 +31,9 @@ from .models import FundingSource, ReportingYear, SpendingEntry, SpendingEntryQu
 
 DEMO_PREFIX = "[Demo]"
 DEMO_PASSWORD = "vg2020-demo"  # noqa: S105 (demo accounts, listed in the README)
-DEMO_STRATEGY = "vg2020"
+# The strategies with demo entries, by slug, and the years they get them: VG2020's whole
+# period, VG2030's first four (its kraftsamlingar run 2021–2024).
+DEMO_STRATEGIES = {"vg2020": (2014, 2020), "vg2030": (2021, 2024)}
 # The reference actors (strategy/data/actors.csv); actors added in admin get no demo entries.
 DEMO_ACTORS = ("VGR", "GR", "Fyrbodal", "Skaraborg", "Boråsregionen", "BRG")
 ENTRIES_PER_ACTOR_AND_YEAR = 8
@@ -160,8 +162,13 @@ def published_years(strategy: Strategy) -> dict[int, str]:
     return years
 
 
+def _demo_strategies() -> list[Strategy]:
+    return list(Strategy.objects.filter(slug__in=DEMO_STRATEGIES).order_by("start_year"))
+
+
 def _demo_pairs(strategy: Strategy) -> list[tuple[Actor, ReportingYear]]:
-    years = list(strategy.reporting_years.filter(year__in=list(strategy.years)).order_by("year"))
+    first, last = DEMO_STRATEGIES[strategy.slug]
+    years = list(strategy.reporting_years.filter(year__gte=first, year__lte=last).order_by("year"))
     actors = sorted(
         Actor.objects.filter(short_name__in=DEMO_ACTORS), key=lambda a: DEMO_ACTORS.index(a.short_name)
     )
@@ -238,14 +245,15 @@ def load_demo() -> DemoResult:
     if demo_entries().exists():
         result.already_loaded = True
         return result
-    strategy = Strategy.objects.get(slug=DEMO_STRATEGY)
-    pairs = _demo_pairs(strategy)
-    closed, public = _protected(strategy, pairs)
-    result.skipped = closed | public
-    open_pairs = [
-        (actor, year) for actor, year in pairs if f"{actor.short_name} {year.year}" not in result.skipped
-    ]
-    result.entries_created = _create_demo_entries(strategy, open_pairs)
+    for strategy in _demo_strategies():
+        pairs = _demo_pairs(strategy)
+        closed, public = _protected(strategy, pairs)
+        skipped = closed | public
+        result.skipped |= skipped
+        open_pairs = [
+            (actor, year) for actor, year in pairs if f"{actor.short_name} {year.year}" not in skipped
+        ]
+        result.entries_created += _create_demo_entries(strategy, open_pairs)
     return result
 
 
@@ -256,13 +264,20 @@ def reset_demo(*, include_closed: bool = False, include_published: bool = False)
     Refuses (DemoRefused, nothing changed) when that would touch a closed actor-year or a
     year whose figures are published, unless the matching flag says to go ahead.
     """
-    strategy = Strategy.objects.get(slug=DEMO_STRATEGY)
-    pairs = _demo_pairs(strategy)
-    # Demo entries somebody moved to another actor or year are deleted too, so they count.
-    touched = {(actor.pk, year.pk): (actor, year) for actor, year in pairs}
-    for entry in demo_entries().select_related("actor", "reporting_year"):
-        touched.setdefault((entry.actor_id, entry.reporting_year_id), (entry.actor, entry.reporting_year))
-    closed, public = _protected(strategy, touched.values())
+    strategies = _demo_strategies()
+    pairs = {strategy: _demo_pairs(strategy) for strategy in strategies}
+    closed, public = {}, {}
+    for strategy in strategies:
+        # Demo entries somebody moved to another actor or year are deleted too, so they count.
+        touched = {(actor.pk, year.pk): (actor, year) for actor, year in pairs[strategy]}
+        moved = (
+            demo_entries().filter(reporting_year__strategy=strategy).select_related("actor", "reporting_year")
+        )
+        for entry in moved:
+            touched.setdefault((entry.actor_id, entry.reporting_year_id), (entry.actor, entry.reporting_year))
+        strategy_closed, strategy_public = _protected(strategy, touched.values())
+        closed |= strategy_closed
+        public |= strategy_public
     problems = []
     if closed and not include_closed:
         problems.append(
@@ -283,7 +298,7 @@ def reset_demo(*, include_closed: bool = False, include_published: bool = False)
     result = DemoResult(accounts_created=ensure_demo_accounts())
     result.entries_deleted = demo_entries().count()
     demo_entries().delete()
-    result.entries_created = _create_demo_entries(strategy, pairs)
+    result.entries_created = sum(_create_demo_entries(strategy, pairs[strategy]) for strategy in strategies)
     return result
 
 

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from django import forms
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import QuerySet
+from django.db.models import Min, QuerySet
 from django.http import QueryDict
 
 from strategy import roles
@@ -164,7 +164,7 @@ class EntryForm(forms.ModelForm):
             "description": "Vad insatsen går ut på, med några meningar.",
             "case_number": "Beslutets diarienummer, till exempel RUN 612-0195-14.",
             "project_owner": "Den organisation som driver projektet.",
-            "goal_area": "Det målområde i VG2020 som insatsen främst bidrar till.",
+            "goal_area": "Det målområde i strategin som insatsen främst bidrar till.",
             "funding_source": "Varifrån pengarna kommer.",
         }
         error_messages = {
@@ -174,6 +174,32 @@ class EntryForm(forms.ModelForm):
             "funding_source": {"required": "Välj finansieringskälla."},
         }
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+
+    def _name_levels(self, strategy: Strategy) -> None:
+        """The strategy's own words for its levels; a level it lacks is not asked for."""
+        words = strategy.words
+        goal = self.fields["goal_area"]
+        goal.label = words.goal_area.singular.capitalize()
+        goal.empty_label = f"Välj {words.goal_area.singular}"
+        goal.help_text = f"Det som insatsen främst bidrar till i {strategy.short_name}."
+        goal.error_messages["required"] = f"Välj {words.goal_area.singular}."
+        for level in ("priority", "focus_area"):
+            level_words = getattr(words, level)
+            if level_words is None:
+                del self.fields[level]
+                continue
+            self.fields[level].label = level_words.singular.capitalize()
+        if words.priority:
+            self.fields["priority"].empty_label = f"Ingen särskild {words.priority.singular}"
+            self.fields[
+                "priority"
+            ].help_text = f"{words.priority.singular.capitalize()} ska höra till {words.goal_area.definite}."
+        if words.focus_area:
+            self.fields["focus_area"].empty_label = f"Ingen {words.focus_area.singular}"
+            first = strategy.focus_areas.aggregate(first=Min("first_year"))["first"]
+            self.fields["focus_area"].help_text = (
+                f"{words.focus_area.definite_plural.capitalize()} gäller från {first}." if first else ""
+            )
 
     def __init__(self, *args, user: AbstractBaseUser, strategy: Strategy, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -186,12 +212,14 @@ class EntryForm(forms.ModelForm):
             if write_rule.is_writable(None, year) or year.pk == self.instance.reporting_year_id
         ]
         self.fields["reporting_year"].limit_to(strategy, shown=shown)
+        self._name_levels(strategy)
         self.fields["goal_area"].queryset = strategy.goal_areas.all()
-        self.fields["goal_area"].empty_label = "Välj målområde"
-        self.fields["priority"].queryset = Priority.objects.filter(
-            goal_area__strategy=strategy
-        ).select_related("goal_area")
-        self.fields["focus_area"].queryset = strategy.focus_areas.all()
+        if "priority" in self.fields:
+            self.fields["priority"].queryset = Priority.objects.filter(
+                goal_area__strategy=strategy
+            ).select_related("goal_area")
+        if "focus_area" in self.fields:
+            self.fields["focus_area"].queryset = strategy.focus_areas.all()
         self.fields["funding_source"].choices = [("", "Välj finansieringskälla"), *FundingSource.choices]
         for name in TEXT_FIELDS:
             field = self.fields[name]

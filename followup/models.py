@@ -7,11 +7,11 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from strategy import roles
+from strategy.addresses import reverse_for
 from strategy.models import (
     Actor,
     FocusArea,
@@ -315,7 +315,7 @@ class SpendingEntry(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("followup:entry_detail", args=[self.pk])
+        return reverse_for(self.reporting_year.strategy, "followup:entry_detail", args=[self.pk])
 
     @property
     def year(self) -> int:

@@ -14,6 +14,7 @@ from django import forms
 from strategy.models import Strategy
 
 from .reports import FILTERS, NONE_KEY, Dimension, ReportChoices, ReportFilters, dimension
+from .reports.figures import LEVELS
 
 ALL = ""
 
@@ -63,8 +64,9 @@ class ReportFilterForm(forms.Form):
             f"Välj ett år mellan {period}; ”%(value)s” är inget år i strategins period.",
         )
         within = ReportFilters(first_year=strategy.start_year, last_year=strategy.end_year, **self.fixed)
+        words = strategy.words
         for item in FILTERS:
-            if item.name not in self.fixed:
+            if item.name not in self.fixed and (item.name not in LEVELS or words.has(item.name)):
                 self.fields[item.param] = self._field(item, within)
 
     def _field(self, item: Dimension, within: ReportFilters) -> forms.ChoiceField:
@@ -103,6 +105,8 @@ class ReportFilterForm(forms.Form):
         data = self.cleaned_data
         values: dict[str, Any] = {}
         for item in FILTERS:
+            if item.param not in self.fields and item.name not in self.fixed:
+                continue
             key = data.get(item.param)
             if key == NONE_KEY:
                 values[item.name] = NONE_KEY

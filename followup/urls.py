@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from .views import entries, reports, spreadsheets
+from .views import across, entries, reports, spreadsheets
 
 app_name = "followup"
 
@@ -37,4 +37,6 @@ urlpatterns += [
     path("uppfoljning/malomrade/<int:number>/", reports.report_goal_area, name="report_goal_area"),
     path("uppfoljning/aktor/<slug:slug>/", reports.report_actor, name="report_actor"),
     path("uppfoljning/insatser/", reports.report_entries, name="report_entries"),
+    # Across strategies: every actor's spending per year, whichever strategy the year is in.
+    path("over-strategier/", across.across_strategies, name="across_strategies"),
 ]

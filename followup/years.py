@@ -32,12 +32,13 @@ def default_year(years: list[ReportingYear], *, this_year: int | None = None) ->
     The entry list, the new-entry form and the copy page open on it.
     """
     this_year = timezone.localdate().year if this_year is None else this_year
-    open_years = [year for year in years if write_rule.is_writable(None, year)]
-    begun = [year for year in open_years if year.year <= this_year]
+    begun = [year for year in years if year.year <= this_year and write_rule.is_writable(None, year)]
     if begun:
         return max(begun, key=lambda year: year.year)
-    if open_years:
-        return min(open_years, key=lambda year: year.year)
+    # A strategy that has not started: its first year, which takes entries once it has come.
+    upcoming = [year for year in years if year.year > this_year and not year.is_closed]
+    if upcoming:
+        return min(upcoming, key=lambda year: year.year)
     return max(years, key=lambda year: year.year) if years else None
 
 

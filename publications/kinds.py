@@ -18,6 +18,7 @@ from django import forms
 from django.urls import reverse
 
 from strategy import roles
+from strategy.addresses import unscoped_reverse
 from strategy.roles import User
 
 from . import queries
@@ -94,7 +95,9 @@ class PublicationType(ABC, Generic[P]):
             "can_write": roles.is_admin(user),
             "urls": {action: self.url(action, publication) for action in ("pdf", "edit", "publish")},
             # A correction is recorded in admin, as a new act beside the published one.
-            "erratum_url": f"{reverse('admin:publications_erratum_add')}?{self.owner_field}={publication.pk}",
+            "erratum_url": (
+                f"{unscoped_reverse('admin:publications_erratum_add')}?{self.owner_field}={publication.pk}"
+            ),
             "errata": queries.errata(publication) if publication.is_published else [],
             **self.page_context(publication, user),
         }

@@ -6,15 +6,25 @@ from django.http import HttpRequest
 
 from .admin_widgets import ACCESSIBLE_FORMFIELDS
 from .models import (
+    DEFAULT_WORDS,
     Actor,
     ActorMembership,
+    Continuation,
     DevelopmentArea,
     FocusArea,
+    FocusTopic,
     GoalArea,
     Municipality,
     Priority,
     Strategy,
+    StrategyLevel,
 )
+
+
+class StrategyLevelInline(admin.TabularInline):
+    model = StrategyLevel
+    extra = 0
+    verbose_name_plural = "nivåer och vad strategin kallar dem (en nivå som saknas här har strategin inte)"
 
 
 @admin.register(Strategy)
@@ -22,6 +32,44 @@ class StrategyAdmin(admin.ModelAdmin):
     list_display = ["short_name", "name", "start_year", "end_year"]
     search_fields = ["short_name", "name"]
     prepopulated_fields = {"slug": ["short_name"]}
+    inlines = [StrategyLevelInline]
+    formfield_overrides = ACCESSIBLE_FORMFIELDS
+
+    def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        strategy = form.instance
+        if not change and not strategy.levels.exists():
+            # A new strategy starts with VG2020's four levels, to rename or remove.
+            StrategyLevel.objects.bulk_create(
+                StrategyLevel(
+                    strategy=strategy,
+                    level=level,
+                    singular=words.singular,
+                    plural=words.plural,
+                    definite=words.definite,
+                    definite_plural=words.definite_plural,
+                )
+                for level, words in DEFAULT_WORDS.items()
+            )
+
+
+@admin.register(Continuation)
+class ContinuationAdmin(admin.ModelAdmin):
+    """The administrators' reading of which area continues in the next strategy."""
+
+    list_display = ["earlier", "later", "set_by", "set_at"]
+    list_select_related = ["earlier__strategy", "later__strategy", "set_by"]
+    fields = ["earlier", "later", "set_by", "set_at"]
+    readonly_fields = ["set_by", "set_at"]
+
+    def save_model(self, request: HttpRequest, obj: Continuation, form, change: bool) -> None:
+        obj.set_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+class FocusTopicInline(admin.TabularInline):
+    model = FocusTopic
+    extra = 0
 
 
 class DevelopmentAreaInline(admin.TabularInline):
@@ -62,6 +110,7 @@ class FocusAreaAdmin(admin.ModelAdmin):
     list_filter = ["strategy", "first_year", "last_year"]
     search_fields = ["name", "description"]
     formfield_overrides = ACCESSIBLE_FORMFIELDS
+    inlines = [FocusTopicInline]
 
 
 class MunicipalityInline(admin.TabularInline):

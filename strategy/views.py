@@ -1,29 +1,28 @@
 from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from .addresses import base_prefix
 from .models import Actor, DevelopmentArea, FocusArea, GoalArea, Priority, Strategy
-
-
-def _strategy_or_404(slug: str) -> Strategy:
-    return get_object_or_404(Strategy, slug=slug)
+from .shortcuts import current_strategy_or_404, page_strategy
 
 
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    strategy = Strategy.objects.current()
+    """The start page (`/`) presents the strategy in force; `/vg2020/` the one it names."""
+    strategy = page_strategy(request)
     context = {
         "strategy": strategy,
         "goal_areas": strategy.goal_areas.all() if strategy else [],
-        "focus_areas": strategy.focus_areas.all() if strategy else [],
+        "focus_areas": strategy.focus_areas.prefetch_related("topics") if strategy else [],
         "actors": Actor.objects.all(),
     }
     return render(request, "strategy/home.html", context)
 
 
 @require_safe
-def goal_area(request: HttpRequest, strategy: str, number: int) -> HttpResponse:
+def goal_area(request: HttpRequest, number: int) -> HttpResponse:
     area = get_object_or_404(
         GoalArea.objects.select_related("strategy").prefetch_related(
             Prefetch(
@@ -34,20 +33,28 @@ def goal_area(request: HttpRequest, strategy: str, number: int) -> HttpResponse:
             ),
             "focus_areas",
         ),
-        strategy=_strategy_or_404(strategy),
+        strategy=current_strategy_or_404(request),
         number=number,
     )
     return render(request, "strategy/goal_area.html", {"goal_area": area, "strategy": area.strategy})
 
 
 @require_safe
-def focus_area(request: HttpRequest, strategy: str, number: int) -> HttpResponse:
+def focus_area(request: HttpRequest, number: int) -> HttpResponse:
     area = get_object_or_404(
-        FocusArea.objects.select_related("strategy").prefetch_related("goal_areas"),
-        strategy=_strategy_or_404(strategy),
+        FocusArea.objects.select_related("strategy").prefetch_related("goal_areas", "topics"),
+        strategy=current_strategy_or_404(request),
         number=number,
     )
     return render(request, "strategy/focus_area.html", {"focus_area": area, "strategy": area.strategy})
+
+
+@require_safe
+def legacy_strategy_address(request: HttpRequest, strategy: str, rest: str) -> HttpResponse:
+    """/strategi/vg2020/malomrade/1/ → /vg2020/malomrade/1/ (addresses of the first portal)."""
+    if not Strategy.objects.filter(slug=strategy).exists():
+        raise Http404("Ingen strategi har det kortnamnet.")
+    return HttpResponsePermanentRedirect(f"{base_prefix()}{strategy}/{rest}")
 
 
 @require_safe

@@ -14,6 +14,7 @@ from django.core.management.color import no_style
 from django.db import connection, models, transaction
 from django.test import Client
 from django.test.utils import override_settings
+from django.urls import set_script_prefix
 
 from followup.models import FundingSource, ReportingYear, SpendingEntry
 from strategy import roles
@@ -30,6 +31,16 @@ def _fast_password_hashing():
     """Real hashing takes a noticeable part of a second for every user and sign-in."""
     with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _addresses_in_vg2020():
+    """Every page belongs to a strategy (/vg2020/insatser/), and VG2030 is the one in force:
+    `reverse()` in a test gives VG2020's addresses, as it does on a VG2020 page. Tests of
+    another strategy ask for its addresses with `strategy.addresses.addresses_in`."""
+    set_script_prefix("/vg2020/")
+    yield
+    set_script_prefix("/")
 
 
 @pytest.fixture(scope="session")
@@ -125,10 +136,11 @@ def make_entry(
     year: int = 2016,
     goal: int = 1,
     amount: Decimal | str = "100000.00",
+    strategy: str = "vg2020",
     **fields,
 ) -> SpendingEntry:
     """A valid entry; override any field by keyword."""
-    strategy = Strategy.objects.get(slug="vg2020")
+    strategy = Strategy.objects.get(slug=strategy)
     values = {
         "actor": Actor.objects.get(short_name=actor),
         "reporting_year": ReportingYear.objects.get(strategy=strategy, year=year),

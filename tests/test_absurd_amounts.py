@@ -25,7 +25,7 @@ ABSURD = ["9" * 27, "1e30", "1E+308"]
 
 @pytest.mark.parametrize("typed", ABSURD)
 def test_the_entry_form_refuses_an_absurd_amount(developer_vgr, typed):
-    response = client_for(developer_vgr).post("/insatser/ny/", entry_data(amount=typed))
+    response = client_for(developer_vgr).post("/vg2020/insatser/ny/", entry_data(amount=typed))
     assert response.status_code == 200
     assert response.context["form"].errors["amount"] == [unreasonable_amount_message()]
     assert not SpendingEntry.objects.exists()
@@ -33,7 +33,7 @@ def test_the_entry_form_refuses_an_absurd_amount(developer_vgr, typed):
 
 @pytest.mark.parametrize("typed", ABSURD)
 def test_the_entry_form_refuses_an_absurd_project_size(developer_vgr, typed):
-    response = client_for(developer_vgr).post("/insatser/ny/", entry_data(total_project_size=typed))
+    response = client_for(developer_vgr).post("/vg2020/insatser/ny/", entry_data(total_project_size=typed))
     assert response.status_code == 200
     assert response.context["form"].errors["total_project_size"] == [unreasonable_amount_message()]
 

@@ -20,34 +20,34 @@ PREFIX = "<title>Fel i formuläret – "
 
 
 def _entry_create(client: Client, **_) -> object:
-    return client.post("/insatser/ny/", entry_data(title=""))
+    return client.post("/vg2020/insatser/ny/", entry_data(title=""))
 
 
 def _entry_edit(client: Client, **_) -> object:
     entry = make_entry()
-    return client.post(f"/insatser/{entry.pk}/andra/", edit_data(entry, amount="tusen"))
+    return client.post(f"/vg2020/insatser/{entry.pk}/andra/", edit_data(entry, amount="tusen"))
 
 
 def _entry_delete(client: Client, **_) -> object:
     entry = make_entry()
-    return client.post(f"/insatser/{entry.pk}/ta-bort/", {"submission_key": "x" * 65})
+    return client.post(f"/vg2020/insatser/{entry.pk}/ta-bort/", {"submission_key": "x" * 65})
 
 
 def _entry_list_filter(client: Client, **_) -> object:
-    return client.get("/insatser/", {"year": "1999"})
+    return client.get("/vg2020/insatser/", {"year": "1999"})
 
 
 def _copy_year(client: Client, **_) -> object:
-    return client.get("/insatser/kopiera/", {"year": "abc"})
+    return client.get("/vg2020/insatser/kopiera/", {"year": "abc"})
 
 
 def _copy_entries(client: Client, **_) -> object:
     make_entry(year=2015)
-    return client.post("/insatser/kopiera/?year=2016", {})
+    return client.post("/vg2020/insatser/kopiera/?year=2016", {})
 
 
 def _import_upload(client: Client, **_) -> object:
-    return client.post("/insatser/import/", {"actor": "vgr", "year": "2016"})
+    return client.post("/vg2020/insatser/import/", {"actor": "vgr", "year": "2016"})
 
 
 def _import_preview(client: Client, **_) -> object:
@@ -56,7 +56,7 @@ def _import_preview(client: Client, **_) -> object:
 
 
 def _report_filter(client: Client, **_) -> object:
-    return client.get("/uppfoljning/", {"fran": "abc"})
+    return client.get("/vg2020/uppfoljning/", {"fran": "abc"})
 
 
 def _login(client: Client, **_) -> object:
@@ -64,39 +64,41 @@ def _login(client: Client, **_) -> object:
 
 
 def _report_form(client: Client, **_) -> object:
-    return client.post("/arsrapporter/ny/", {"year": "2016", "title": ""})
+    return client.post("/vg2020/arsrapporter/ny/", {"year": "2016", "title": ""})
 
 
 def _recommendation_form(client: Client, **_) -> object:
     make_report(year=2016)
-    return client.post("/arsrapporter/vg2020/2016/rekommendationer/ny/", {"number": "", "text": ""})
+    return client.post("/vg2020/arsrapporter/vg2020/2016/rekommendationer/ny/", {"number": "", "text": ""})
 
 
 def _follow_up_form(client: Client, admin_user, **_) -> object:
     make_recommendation(make_published_report(user=admin_user, year=2015))
-    return client.post("/arsrapporter/vg2020/2015/rekommendationer/1/uppfoljning/", {"year": "2016"})
+    return client.post("/vg2020/arsrapporter/vg2020/2015/rekommendationer/1/uppfoljning/", {"year": "2016"})
 
 
 def _evaluation_form(client: Client, **_) -> object:
-    return client.post("/arsrapporter/utvardering/ny/", {"year": "2017", "title": "Utvärdering"})
+    return client.post("/vg2020/arsrapporter/utvardering/ny/", {"year": "2017", "title": "Utvärdering"})
 
 
 def _assessment_form(client: Client, **_) -> object:
     client.post(
-        "/arsrapporter/utvardering/ny/",
+        "/vg2020/arsrapporter/utvardering/ny/",
         {"kind": "halvtid", "year": "2017", "title": "Halvtid", "summary": "."},
     )
-    return client.post("/arsrapporter/vg2020/utvardering/halvtid/malomrade/2/", {"rating": "5", "text": ""})
+    return client.post(
+        "/vg2020/arsrapporter/vg2020/utvardering/halvtid/malomrade/2/", {"rating": "5", "text": ""}
+    )
 
 
 def _publish_confirm(client: Client, **_) -> object:
     make_report(year=2016)
-    return client.post("/arsrapporter/vg2020/2016/publicera/", {})
+    return client.post("/vg2020/arsrapporter/vg2020/2016/publicera/", {})
 
 
 def _indicator_import(client: Client, **_) -> object:
     # A browser sends the form's fields even without a file.
-    return client.post("/indikatorer/importera/", {"file": ""})
+    return client.post("/vg2020/indikatorer/importera/", {"file": ""})
 
 
 # (who fills it in, how the form fails)
@@ -138,12 +140,12 @@ def test_every_forms_error_state_says_so_first_in_the_title(
 
 
 def test_a_form_without_errors_keeps_its_title(developer_vgr):
-    html = client_for(developer_vgr).get("/insatser/ny/").content.decode()
+    html = client_for(developer_vgr).get("/vg2020/insatser/ny/").content.decode()
     assert "<title>Ny insats – VG2020 uppföljning</title>" in html
 
 
 def test_every_page_loads_the_error_script_deferred(developer_vgr):
-    html = client_for(developer_vgr).get("/insatser/ny/").content.decode()
+    html = client_for(developer_vgr).get("/vg2020/insatser/ny/").content.decode()
     assert '<script src="/static/js/errors.js" defer></script>' in html
 
 
@@ -173,6 +175,6 @@ def test_a_fields_message_is_named_by_its_input(developer_vgr):
 
 
 def test_a_required_radio_group_offers_no_empty_choice(admin_user):
-    html = client_for(admin_user).get("/arsrapporter/utvardering/ny/").content.decode()
+    html = client_for(admin_user).get("/vg2020/arsrapporter/utvardering/ny/").content.decode()
     assert "---------" not in html
     assert re.search(r'<input type="radio" name="kind" value="halvtid"[^>]*id="id_kind_0"', html)

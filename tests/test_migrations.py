@@ -31,7 +31,8 @@ INSERT_ENTRY = """
     SELECT 'Första insatsen', '', '', 'Ägare', 1234.50, 'run', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 1,
         actor.id, goal.id, reporting_year.id
     FROM strategy_actor AS actor, strategy_goalarea AS goal, followup_reportingyear AS reporting_year
-    WHERE actor.short_name = 'VGR' AND goal.number = 1 AND reporting_year.year = 2016"""
+    WHERE actor.short_name = 'VGR' AND goal.number = 1 AND reporting_year.year = 2016
+        AND goal.strategy_id = reporting_year.strategy_id"""
 READ_TOTALS = "SELECT total, entry_count FROM followup_entrytotal"
 
 

@@ -70,19 +70,19 @@ def test_the_data_migration_keeps_a_count_an_administrator_changed(vg2020):
 
 
 def test_goal_area_page_says_which_priorities_are_missing_and_who_adds_them(client):
-    html = client.get("/strategi/vg2020/malomrade/1/").content.decode()
+    html = client.get("/vg2020/malomrade/1/").content.decode()
     assert "Prioriteringarna 4–8 och 20 saknas i portalen." in html
     assert "Strategin har 32 numrerade prioriteringar och 26 av dem finns här." in html
     assert "En administratör lägger till dem under <em>Prioriteringar</em> i administrationen" in html
 
 
 def test_goal_area_page_links_administrators_to_adding_a_priority(admin_user):
-    html = client_for(admin_user).get("/strategi/vg2020/malomrade/2/").content.decode()
+    html = client_for(admin_user).get("/vg2020/malomrade/2/").content.decode()
     assert '<a href="/admin/strategy/priority/add/">Lägg till en prioritering</a>' in html
 
 
 def test_entry_form_says_which_priorities_are_missing(developer_vgr):
-    html = client_for(developer_vgr).get("/insatser/ny/").content.decode()
+    html = client_for(developer_vgr).get("/vg2020/insatser/ny/").content.decode()
     assert "Prioriteringarna 4–8 och 20 saknas i portalen." in html
     assert "lämna prioriteringen tom och be en administratör lägga in den" in html
 
@@ -105,13 +105,13 @@ def priority_5(admin_user) -> Priority:
 
 
 def test_priority_added_in_admin_is_offered_in_the_entry_form(priority_5, developer_vgr):
-    html = client_for(developer_vgr).get("/insatser/ny/").content.decode()
+    html = client_for(developer_vgr).get("/vg2020/insatser/ny/").content.decode()
     label = "5. Prioritering som administratören lade till (målområde 1)"
     assert f'<option value="{priority_5.pk}">{label}</option>' in html
 
 
 def test_priority_added_in_admin_is_in_the_import_templates_dropdown(priority_5, developer_vgr):
-    response = client_for(developer_vgr).get("/insatser/mall/?actor=vgr&year=2016")
+    response = client_for(developer_vgr).get("/vg2020/insatser/mall/?actor=vgr&year=2016")
     workbook = openpyxl.load_workbook(io.BytesIO(response.content))
     _heading, *listed = [cell.value for cell in workbook["Listor"]["B"] if cell.value]
     dropdowns = {
@@ -124,11 +124,11 @@ def test_priority_added_in_admin_is_in_the_import_templates_dropdown(priority_5,
 
 def test_entry_with_a_priority_added_in_admin_is_in_the_reports_priority_breakdown(priority_5, bhu_member):
     make_entry(goal=1, priority=priority_5, amount="250000.00")
-    report = client_for(bhu_member).get("/api/v1/uppfoljning/").json()
+    report = client_for(bhu_member).get("/vg2020/api/v1/uppfoljning/").json()
     figures = {figure["label"]: figure for figure in report["breakdowns"]["priority"]["figures"]}
     assert figures["5. Prioritering som administratören lade till"]["total"] == "250000.00"
 
 
 def test_priority_added_in_admin_is_no_longer_listed_as_missing(priority_5, client):
-    html = client.get("/strategi/vg2020/malomrade/1/").content.decode()
+    html = client.get("/vg2020/malomrade/1/").content.decode()
     assert "Prioriteringarna 4, 6–8 och 20 saknas i portalen." in html

@@ -50,6 +50,8 @@ MIDDLEWARE = [
     # Before anything reads the body, so an oversized request is refused unread.
     "vg2020.middleware.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything resolves the address: takes the strategy off it (/vg2030/…).
+    "strategy.addresses.StrategyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -75,6 +77,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "strategy.context_processors.roles_context",
+                "strategy.context_processors.strategies_context",
             ],
         },
     },
@@ -105,7 +108,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LOGIN_URL = "login"
+# A path, not a name: signing in belongs to no strategy, so its address has none.
+LOGIN_URL = "/konto/logga-in/"
 LOGIN_REDIRECT_URL = "strategy:home"
 LOGOUT_REDIRECT_URL = "strategy:home"
 
@@ -117,7 +121,8 @@ USE_TZ = True
 # Off: grouping would print years as "2 016"; money and counts go through followup.formatting.
 USE_THOUSAND_SEPARATOR = False
 
-STATIC_URL = "static/"
+# Absolute, so that a strategy in the address (/vg2030/…) never becomes part of it.
+STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STORAGES = {

@@ -9,6 +9,8 @@ from ..formatting import round_half_up
 from .dimensions import PAGES, cross
 from .filters import ReportFilters
 
+# The report's dimensions that are levels a strategy may lack.
+LEVELS = frozenset({"priority", "focus_area"})
 ZERO = Decimal("0.00")
 HUNDRED = Decimal(100)
 
@@ -164,8 +166,10 @@ class Report:
         return self.breakdowns[name] if name in self.breakdowns else self.matrices[name]
 
     def sections(self, page: str) -> list[Breakdown | Matrix]:
-        """The breakdowns and matrices of a page (`dimensions.PAGES`), in its order."""
-        return [self.table(name) for name in PAGES[page]]
+        """The breakdowns and matrices of a page (`dimensions.PAGES`), in its order, without
+        a level the strategy does not have (VG2030 has no numbered priorities)."""
+        words = self.strategy.words
+        return [self.table(name) for name in PAGES[page] if name not in LEVELS or words.has(name)]
 
     def as_snapshot(self) -> dict:
         """The report as plain JSON data, to be frozen with a published annual report."""

@@ -43,10 +43,9 @@ class ActorYearForm(forms.Form):
         error_messages={"invalid_choice": "Välj ett öppet år.", "required": "Välj år."},
     )
 
-    def __init__(self, *args, user: AbstractBaseUser, **kwargs) -> None:
+    def __init__(self, *args, user: AbstractBaseUser, strategy: Strategy, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["actor"].queryset = roles.editable_actors(user).order_by("name")
-        strategy = Strategy.objects.current()
         self.fields["year"].queryset = (
             ReportingYear.objects.open()
             .filter(strategy=strategy)

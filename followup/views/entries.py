@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_safe
 
 from strategy import roles
+from strategy.addresses import reverse_for
 from strategy.models import Actor, Strategy
 from strategy.shortcuts import current_strategy_or_404
 
@@ -74,11 +75,24 @@ def _writable_actors(user: roles.User) -> QuerySet[Actor]:
     return actors
 
 
+class EntryElsewhere(Exception):
+    """The entry belongs to another strategy than the address names (an old or edited link)."""
+
+    def __init__(self, entry: SpendingEntry) -> None:
+        self.entry = entry
+
+
+def _in_page_strategy(request: HttpRequest, entry: SpendingEntry) -> SpendingEntry:
+    if entry.reporting_year.strategy_id != current_strategy_or_404(request).pk:
+        raise EntryElsewhere(entry)
+    return entry
+
+
 def _get_entry_for_user(request: HttpRequest, pk: int) -> SpendingEntry:
     entries = SpendingEntry.objects.visible_to(request.user).select_related(
         "actor", "reporting_year__strategy", "goal_area", "priority", "focus_area", "created_by", "updated_by"
     )
-    return get_object_or_404(entries, pk=pk)
+    return _in_page_strategy(request, get_object_or_404(entries, pk=pk))
 
 
 def _get_entry_for_writer(request: HttpRequest, pk: int) -> SpendingEntry:
@@ -94,7 +108,23 @@ def _get_entry_for_writer(request: HttpRequest, pk: int) -> SpendingEntry:
     entry = entries.filter(pk=pk).first()
     if entry is None:
         raise EntryGoneError(pk)
-    return entry
+    return _in_page_strategy(request, entry)
+
+
+def _in_the_entrys_strategy(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """An entry's page asked for under another strategy (an old or edited link): the same
+    page in the strategy the entry belongs to."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, pk: int) -> HttpResponse:
+        try:
+            return view(request, pk)
+        except EntryElsewhere as elsewhere:
+            match = request.resolver_match
+            url = reverse_for(elsewhere.entry.reporting_year.strategy, match.view_name, kwargs=match.kwargs)
+            return redirect(url) if request.method in ("GET", "HEAD") else _moved(url)
+
+    return wrapper
 
 
 def _redirect_when_gone(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -121,6 +151,12 @@ def _redirect_when_gone(view: Callable[..., HttpResponse]) -> Callable[..., Http
             return redirect(_list_url(deleted.reporting_year.year))
 
     return wrapper
+
+
+def _moved(url: str) -> HttpResponse:
+    response = redirect(url)
+    response.status_code = 307  # a form posted to the wrong strategy keeps its method and body
+    return response
 
 
 def _already_sent(request: HttpRequest, sent: submissions.AlreadySubmitted, message: str) -> HttpResponse:
@@ -167,7 +203,9 @@ def entry_list(request: HttpRequest) -> HttpResponse:
         "form": form,
         "year": year,
         "actor": actor,
-        "entries": entries.select_related("actor", "goal_area", "priority", "focus_area"),
+        "entries": entries.select_related(
+            "actor", "reporting_year__strategy", "goal_area", "priority", "focus_area"
+        ),
         "totals": entry_totals(entries),
         "can_write": year is not None
         and roles.editable_actors(request.user).exists()
@@ -181,6 +219,7 @@ def entry_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_safe
+@_in_the_entrys_strategy
 def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
     entry = _get_entry_for_user(request, pk)
     context = {
@@ -229,6 +268,7 @@ def entry_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@_in_the_entrys_strategy
 @_redirect_when_gone
 def entry_update(request: HttpRequest, pk: int) -> HttpResponse:
     entry = _get_entry_for_writer(request, pk)
@@ -289,6 +329,7 @@ def _merged_form(
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@_in_the_entrys_strategy
 @_redirect_when_gone
 def entry_delete(request: HttpRequest, pk: int) -> HttpResponse:
     entry = _get_entry_for_writer(request, pk)

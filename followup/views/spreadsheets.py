@@ -73,9 +73,12 @@ def import_template(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @_developer_required
 def import_upload(request: HttpRequest) -> HttpResponse:
-    template_form = ActorYearForm(request.GET or None, user=request.user, auto_id="mall_%s")
+    strategy = current_strategy_or_404(request)
+    template_form = ActorYearForm(
+        request.GET or None, user=request.user, strategy=strategy, auto_id="mall_%s"
+    )
     if request.method == "POST":
-        form = UploadForm(request.POST, request.FILES, user=request.user)
+        form = UploadForm(request.POST, request.FILES, user=request.user, strategy=strategy)
         if form.is_valid():
             sheet: SheetRows = form.cleaned_data["file"]
             token = pending.store(
@@ -89,7 +92,7 @@ def import_upload(request: HttpRequest) -> HttpResponse:
             request.session[SESSION_KEY] = token
             return redirect("followup:import_preview", token=token)
     else:
-        form = UploadForm(user=request.user, initial=request.GET.dict())
+        form = UploadForm(user=request.user, strategy=strategy, initial=request.GET.dict())
     context = {"form": form, "template_form": template_form, "limits": limits_text(), "crumbs": []}
     return render(request, "followup/import_upload.html", context)
 

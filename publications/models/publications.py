@@ -12,9 +12,9 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 
 from strategy import roles
+from strategy.addresses import reverse_for
 from strategy.models import GoalArea, Strategy
 
 
@@ -118,7 +118,7 @@ class AnnualReport(Publication):
         ]
 
     def get_absolute_url(self) -> str:
-        return reverse("publications:report_detail", args=[self.strategy.slug, self.year])
+        return reverse_for(self.strategy, "publications:report_detail", args=[self.strategy.slug, self.year])
 
 
 class RecommendationStatus(models.TextChoices):
@@ -238,7 +238,9 @@ class Evaluation(Publication):
         ]
 
     def get_absolute_url(self) -> str:
-        return reverse("publications:evaluation_detail", args=[self.strategy.slug, self.kind])
+        return reverse_for(
+            self.strategy, "publications:evaluation_detail", args=[self.strategy.slug, self.kind]
+        )
 
 
 class Rating(models.IntegerChoices):

@@ -64,15 +64,15 @@ def test_developer_enters_edits_and_deletes_an_entry_and_another_actor_cannot_to
     sign_out(page)
     sign_in(page, developer_gr.username, PASSWORD)
     for path in ["", "andra/", "ta-bort/"]:
-        response = page.goto(f"/insatser/{entry.pk}/{path}")
+        response = page.goto(f"/vg2020/insatser/{entry.pk}/{path}")
         assert response.status == 404
         assert "Inkubator" not in page.content()
-    page.goto("/insatser/?year=2016")
+    page.goto("/vg2020/insatser/?year=2016")
     assert "Inkubator" not in page.content()
     sign_out(page)
 
     sign_in(page, developer_vgr.username, PASSWORD)
-    page.goto(f"/insatser/{entry.pk}/")
+    page.goto(f"/vg2020/insatser/{entry.pk}/")
     page.get_by_role("link", name="Ta bort insatsen").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Ta bort insatsen?"
     assert_accessible(page)
@@ -85,7 +85,7 @@ def test_developer_enters_edits_and_deletes_an_entry_and_another_actor_cannot_to
 def test_copy_page_and_a_closed_year_are_accessible(page, developer_vgr):
     make_entry(year=2015, title="Förra årets insats")
     sign_in(page, developer_vgr.username, PASSWORD)
-    page.goto("/insatser/kopiera/?year=2016")
+    page.goto("/vg2020/insatser/kopiera/?year=2016")
     page.get_by_label("Förra årets insats").check()
     assert_accessible(page)
     page.get_by_role("button", name="Kopiera till 2016").click()
@@ -101,7 +101,7 @@ def _box(page, selector: str) -> dict:
 def test_errors_take_you_there_on_the_entry_form(page, developer_vgr):
     sign_in(page, developer_vgr.username, PASSWORD)
     page.set_viewport_size({"width": 800, "height": 600})
-    page.goto("/insatser/ny/")
+    page.goto("/vg2020/insatser/ny/")
     page.get_by_role("button", name="Spara").click()
 
     assert page.title().startswith("Fel i formuläret – ")
@@ -121,7 +121,7 @@ def test_errors_take_you_there_on_the_entry_form(page, developer_vgr):
 def test_errors_take_you_to_the_first_option_of_a_checkbox_group(page, developer_vgr):
     make_entry(year=2015, title="Förra årets insats")
     sign_in(page, developer_vgr.username, PASSWORD)
-    page.goto("/insatser/kopiera/?year=2016")
+    page.goto("/vg2020/insatser/kopiera/?year=2016")
     page.get_by_role("button", name="Kopiera till 2016").click()
 
     assert page.evaluate("document.activeElement.id") == "error-summary"
@@ -133,7 +133,7 @@ def test_errors_take_you_to_the_first_option_of_a_checkbox_group(page, developer
 def test_a_lost_race_shows_the_other_persons_changes_accessibly(page, developer_vgr):
     entry = make_entry(title="Original")
     sign_in(page, developer_vgr.username, PASSWORD)
-    page.goto(f"/insatser/{entry.pk}/andra/")
+    page.goto(f"/vg2020/insatser/{entry.pk}/andra/")
     entry.amount, entry.version = 250_000, entry.version + 1
     entry.save()  # someone else saves while the form is open
     page.get_by_label("Rubrik", exact=True).fill("Min rubrik")

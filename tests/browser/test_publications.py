@@ -28,7 +28,7 @@ def test_staff_publish_a_report_that_stays_frozen_for_anonymous_readers(page, ad
     entry = make_entry(year=2016, goal=1, amount="100000.00")
     sign_in(page, admin_user.username, PASSWORD)
 
-    page.goto("/arsrapporter/")
+    page.goto("/vg2020/arsrapporter/")
     assert_accessible(page)
     page.get_by_role("link", name="Ny årsrapport").click()
     assert_accessible(page)
@@ -60,7 +60,7 @@ def test_staff_publish_a_report_that_stays_frozen_for_anonymous_readers(page, ad
     assert AnnualReport.objects.get().status == PublicationStatus.PUBLISHED
 
     page.get_by_role("button", name="Logga ut").click()
-    page.goto("/arsrapporter/")
+    page.goto("/vg2020/arsrapporter/")
     page.get_by_role("link", name="Årsrapport 2016").click()
     assert page.get_by_text("Samla krafterna kring unga").is_visible()
     # Today's figures are not published: an anonymous visitor is not even told they are the same.
@@ -77,7 +77,7 @@ def test_staff_publish_a_report_that_stays_frozen_for_anonymous_readers(page, ad
     assert page.get_by_text("250\u00a0000").count() == 0
 
     sign_in(page, bhu_member.username, PASSWORD)
-    page.goto("/arsrapporter/vg2020/2016/")
+    page.goto("/vg2020/arsrapporter/vg2020/2016/")
     assert page.get_by_role(
         "heading", name="De aktuella siffrorna har ändrats sedan publiceringen"
     ).is_visible()
@@ -104,7 +104,11 @@ def test_bhu_member_reads_drafts_and_every_publication_page_is_accessible(page, 
     make_indicator(values={2014: "40", 2016: "43", 2018: "45"})
 
     sign_in(page, bhu_member.username, PASSWORD)
-    for path in ["/arsrapporter/", "/arsrapporter/vg2020/2015/", "/arsrapporter/vg2020/utvardering/halvtid/"]:
+    for path in [
+        "/vg2020/arsrapporter/",
+        "/vg2020/arsrapporter/vg2020/2015/",
+        "/vg2020/arsrapporter/vg2020/utvardering/halvtid/",
+    ]:
         page.goto(path)
         assert_accessible(page)
     assert page.get_by_text("Utkast", exact=True).first.is_visible()
@@ -112,21 +116,21 @@ def test_bhu_member_reads_drafts_and_every_publication_page_is_accessible(page, 
 
     sign_in(page, admin_user.username, PASSWORD)
     for path in [
-        "/arsrapporter/vg2020/2015/rekommendationer/1/uppfoljning/",
-        "/arsrapporter/vg2020/2015/rekommendationer/1/andra/",
-        "/arsrapporter/vg2020/2015/andra/",
-        "/arsrapporter/utvardering/ny/",
-        "/arsrapporter/vg2020/utvardering/halvtid/andra/",
-        "/arsrapporter/vg2020/utvardering/halvtid/malomrade/2/",
-        "/arsrapporter/vg2020/utvardering/halvtid/publicera/",
-        "/indikatorer/importera/",
-        "/indikatorer/",
-        "/indikatorer/testindikator/",
+        "/vg2020/arsrapporter/vg2020/2015/rekommendationer/1/uppfoljning/",
+        "/vg2020/arsrapporter/vg2020/2015/rekommendationer/1/andra/",
+        "/vg2020/arsrapporter/vg2020/2015/andra/",
+        "/vg2020/arsrapporter/utvardering/ny/",
+        "/vg2020/arsrapporter/vg2020/utvardering/halvtid/andra/",
+        "/vg2020/arsrapporter/vg2020/utvardering/halvtid/malomrade/2/",
+        "/vg2020/arsrapporter/vg2020/utvardering/halvtid/publicera/",
+        "/vg2020/indikatorer/importera/",
+        "/vg2020/indikatorer/",
+        "/vg2020/indikatorer/testindikator/",
     ]:
         page.goto(path)
         assert_accessible(page)
 
-    page.goto("/arsrapporter/vg2020/2015/publicera/")
+    page.goto("/vg2020/arsrapporter/vg2020/2015/publicera/")
     page.get_by_role("button", name="Publicera").click()
     assert page.get_by_text("Det finns inga insatser för året. Kryssa i rutan").first.is_visible()
     assert_accessible(page)

@@ -57,8 +57,8 @@ PAGES_AFTER_A_FORM: dict[str, tuple[str, Callable[[object, Path], None]]] = {
 QUERIES = {"followup:entry_copy": "?year=2017"}
 # States of pages that the URL walk's plain GET does not show: (visitor, address).
 MORE_PAGES = [
-    ("bhu_member", "/arsrapporter/vg2020/2015/"),  # published, with frozen figures
-    ("bhu_member", "/uppfoljning/?fran=abc"),  # the error summary
+    ("bhu_member", "/vg2020/arsrapporter/vg2020/2015/"),  # published, with frozen figures
+    ("bhu_member", "/vg2020/uppfoljning/?fran=abc"),  # the error summary
     ("bhu_member", "/finns-inte/"),
 ]
 

@@ -24,14 +24,14 @@ def entries(db):
 @pytest.mark.parametrize(
     ("path", "heading"),
     [
-        ("/uppfoljning/", "Uppföljning"),
+        ("/vg2020/uppfoljning/", "Uppföljning"),
         (
-            "/uppfoljning/kraftsamling/3/",
+            "/vg2020/uppfoljning/kraftsamling/3/",
             "Insatser för att öka antalet ungdomar med fullföljd grundskola och gymnasieutbildning",
         ),
-        ("/uppfoljning/malomrade/2/", "En region för alla"),
-        ("/uppfoljning/aktor/gr/", "Göteborgsregionens kommunalförbund"),
-        ("/uppfoljning/insatser/?fran=2016&till=2018", "Insatser bakom siffran"),
+        ("/vg2020/uppfoljning/malomrade/2/", "En region för alla"),
+        ("/vg2020/uppfoljning/aktor/gr/", "Göteborgsregionens kommunalförbund"),
+        ("/vg2020/uppfoljning/insatser/?fran=2016&till=2018", "Insatser bakom siffran"),
     ],
 )
 def test_report_page_is_accessible_to_a_bhu_member(page, bhu_member, entries, path, heading):
@@ -55,13 +55,13 @@ def test_bhu_member_filters_and_follows_a_figure_to_its_entries(page, bhu_member
     ).click()
     assert page.get_by_role("heading", level=1).inner_text() == "Insatser bakom siffran"
     assert page.get_by_text(re.compile(r"^Totalt 1.200.000.kr i 1 insats\.$")).is_visible()
-    assert page.get_by_role("link", name="Kunskapslyft").get_attribute("href").startswith("/insatser/")
+    assert page.get_by_role("link", name="Kunskapslyft").get_attribute("href").startswith("/vg2020/insatser/")
     assert_accessible(page)
 
 
 def test_bad_filter_shows_the_error_summary_accessibly(page, bhu_member, entries):
     sign_in(page, bhu_member.username, PASSWORD)
-    page.goto("/uppfoljning/?fran=abc&aktor=okand")
+    page.goto("/vg2020/uppfoljning/?fran=abc&aktor=okand")
     summary = page.get_by_role("alert")
     assert summary.is_visible()
     summary.get_by_role("link", name=re.compile("Aktör")).click()
@@ -71,7 +71,7 @@ def test_bad_filter_shows_the_error_summary_accessibly(page, bhu_member, entries
 
 def test_developer_sees_the_note_about_other_actors_entries(page, developer_vgr, entries):
     sign_in(page, developer_vgr.username, PASSWORD)
-    page.goto("/uppfoljning/insatser/")
+    page.goto("/vg2020/uppfoljning/insatser/")
     assert page.get_by_text("Du ser enskilda insatser bara för dina egna aktörer.").is_visible()
     assert page.get_by_text("Pendling").count() == 0
     assert_accessible(page)
@@ -79,7 +79,7 @@ def test_developer_sees_the_note_about_other_actors_entries(page, developer_vgr,
 
 def test_printed_report_hides_the_filters_and_keeps_the_charts(page, bhu_member, entries):
     sign_in(page, bhu_member.username, PASSWORD)
-    page.goto("/uppfoljning/")
+    page.goto("/vg2020/uppfoljning/")
     page.emulate_media(media="print")
     assert not page.locator("form.report-filters").is_visible()
     assert not page.get_by_role("navigation", name="Huvudmeny").is_visible()
@@ -105,7 +105,7 @@ CHART_TEXT = """() => [...document.querySelectorAll('svg.chart')]
 
 
 @pytest.mark.parametrize("width", [320, 1280])
-@pytest.mark.parametrize("path", ["/uppfoljning/", "/uppfoljning/malomrade/1/"])
+@pytest.mark.parametrize("path", ["/vg2020/uppfoljning/", "/vg2020/uppfoljning/malomrade/1/"])
 def test_chart_text_is_never_below_12_css_px_and_stays_inside_its_chart(
     page, bhu_member, entries, width, path
 ):
@@ -124,7 +124,7 @@ def test_chart_text_is_never_below_12_css_px_and_stays_inside_its_chart(
 def test_the_years_are_drawn_once_as_suits_the_width(page, bhu_member, entries, width, shown):
     page.set_viewport_size({"width": width, "height": 900})
     sign_in(page, bhu_member.username, PASSWORD)
-    page.goto("/uppfoljning/")
+    page.goto("/vg2020/uppfoljning/")
     names = [name for name in page.get_by_role("img").all() if name.is_visible()]
     titles = [image.locator("title").first.text_content() for image in names]
     assert [title for title in titles if "år" in title.split(",")[0]] == [f"{shown}, 2014–2020"]
@@ -146,10 +146,10 @@ CUT_OFF_SELECTS = """() => [...document.querySelectorAll('form.report-filters se
 @pytest.mark.parametrize(
     ("width", "path"),
     [
-        (320, "/uppfoljning/"),
-        (1280, "/uppfoljning/"),
+        (320, "/vg2020/uppfoljning/"),
+        (1280, "/vg2020/uppfoljning/"),
         # No select shows an 85-letter focus area whole on a phone; the report states it in words.
-        (1280, "/uppfoljning/?aktor=gr&kraftsamling=3"),
+        (1280, "/vg2020/uppfoljning/?aktor=gr&kraftsamling=3"),
     ],
 )
 def test_every_filter_shows_its_chosen_value_whole(page, bhu_member, entries, width, path):

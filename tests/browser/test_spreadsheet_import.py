@@ -15,7 +15,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def download_template(page, tmp_path: Path) -> Path:
-    page.goto("/insatser/import/")
+    page.goto("/vg2020/insatser/import/")
     template_form = page.locator("form[method=get]")
     template_form.get_by_label("Aktör").select_option("vgr")
     template_form.get_by_label("År").select_option("2016")
@@ -27,7 +27,7 @@ def download_template(page, tmp_path: Path) -> Path:
 
 
 def upload(page, path: Path) -> None:
-    page.goto("/insatser/import/")
+    page.goto("/vg2020/insatser/import/")
     upload_form = page.locator("form[method=post][enctype]")
     upload_form.get_by_label("Aktör").select_option("vgr")
     upload_form.get_by_label("År").select_option("2016")

@@ -32,16 +32,18 @@ def test_new_strategy_saved_in_admin_gets_its_reporting_years(admin_user):
     response = client_for(admin_user).post(
         "/admin/strategy/strategy/add/",
         {
-            "slug": "vg2030",
-            "short_name": "VG2030",
+            "slug": "vg2040",
+            "short_name": "VG2040",
             "name": "Nästa strategi",
-            "start_year": 2021,
-            "end_year": 2030,
+            "start_year": 2031,
+            "end_year": 2040,
+            "levels-TOTAL_FORMS": "0",
+            "levels-INITIAL_FORMS": "0",
         },
     )
     assert response.status_code == 302
-    strategy = Strategy.objects.get(slug="vg2030")
-    assert list(strategy.reporting_years.values_list("year", flat=True)) == list(range(2021, 2031))
+    strategy = Strategy.objects.get(slug="vg2040")
+    assert list(strategy.reporting_years.values_list("year", flat=True)) == list(range(2031, 2041))
 
 
 @pytest.mark.parametrize(

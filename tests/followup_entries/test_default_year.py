@@ -37,10 +37,10 @@ def test_with_every_year_closed_the_last_year():
 
 def test_new_entry_form_opens_on_the_latest_open_year(developer_vgr):
     close_year(2020)
-    form = client_for(developer_vgr).get("/insatser/ny/").context["form"]
+    form = client_for(developer_vgr).get("/vg2020/insatser/ny/").context["form"]
     assert form["reporting_year"].value() == 2019
 
 
 def test_copy_page_opens_on_the_latest_open_year(developer_vgr):
     close_year(2020)
-    assert client_for(developer_vgr).get("/insatser/kopiera/").context["to_year"].year == 2019
+    assert client_for(developer_vgr).get("/vg2020/insatser/kopiera/").context["to_year"].year == 2019

@@ -53,14 +53,15 @@ def _close(year: int) -> None:
     close_years(ReportingYear.objects.filter(strategy__slug="vg2020", year=year), user=User.objects.first())
 
 
-def test_demo_entries_cover_all_six_actors_every_year_labelled_and_valid(vg2020):
+def test_demo_entries_cover_all_six_actors_in_both_strategies_labelled_and_valid(vg2020):
     # One test: loading the demo set takes seconds, so it is loaded once and checked for all three.
     count = load_demo().entries_created
 
     pairs = set(SpendingEntry.objects.values_list("actor__short_name", "reporting_year__year"))
     actors = set(Actor.objects.values_list("short_name", flat=True))
     assert len(actors) == 6
-    assert pairs == {(actor, year) for actor in actors for year in range(2014, 2021)}
+    # VG2020's whole period and VG2030's first four years.
+    assert pairs == {(actor, year) for actor in actors for year in [*range(2014, 2021), *range(2021, 2025)]}
     assert SpendingEntry.objects.count() == count
     assert not SpendingEntry.objects.exclude(title__startswith=DEMO_PREFIX).exists()
     for entry in SpendingEntry.objects.select_related(
@@ -101,7 +102,7 @@ def test_load_demo_makes_the_same_entries_whatever_else_is_in_the_database(fast)
     clean = _generated()
     demo_entries().delete()
     _close(2015)
-    Strategy.objects.create(slug="vg2030", short_name="VG2030", name="Nästa", start_year=2021, end_year=2030)
+    Strategy.objects.create(slug="vg2040", short_name="VG2040", name="Nästa", start_year=2031, end_year=2040)
     Actor.objects.create(slug="ny", short_name="Ny", name="En ny aktör", kind=Actor.Kind.REGION)
     make_user("aaa.forst", is_staff=True)
 

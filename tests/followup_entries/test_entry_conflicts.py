@@ -22,7 +22,7 @@ def colleague(db):
 
 
 def url(entry: SpendingEntry) -> str:
-    return f"/insatser/{entry.pk}/andra/"
+    return f"/vg2020/insatser/{entry.pk}/andra/"
 
 
 def as_posted(form) -> dict:

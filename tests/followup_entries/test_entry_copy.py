@@ -11,7 +11,7 @@ from .conftest import close_year, page_text
 
 pytestmark = pytest.mark.django_db
 
-URL = "/insatser/kopiera/"
+URL = "/vg2020/insatser/kopiera/"
 
 
 def test_copy_page_lists_own_entries_of_the_previous_year(developer_vgr):
@@ -32,7 +32,7 @@ def test_chosen_entries_are_copied_into_the_new_year_with_their_values(developer
     make_entry(year=2016, title="Avslutad")
     response = client_for(developer_vgr).post(f"{URL}?year=2017", {"entries": [chosen.pk]})
     assert response.status_code == 302
-    assert response["Location"] == "/insatser/?year=2017"
+    assert response["Location"] == "/vg2020/insatser/?year=2017"
     copy = SpendingEntry.objects.get(reporting_year__year=2017)
     assert (copy.title, copy.amount, copy.total_project_size) == (
         "Fortsätter",

@@ -10,7 +10,7 @@ from .conftest import close_year, entry_count, entry_data, page_text, priority
 
 pytestmark = pytest.mark.django_db
 
-URL = "/insatser/ny/"
+URL = "/vg2020/insatser/ny/"
 
 
 def test_developer_sees_the_empty_form_with_hints(developer_vgr):
@@ -35,7 +35,7 @@ def test_amounts_are_read_as_people_type_them(developer_vgr, typed, stored):
     response = client_for(developer_vgr).post(URL, entry_data(amount=typed))
     entry = SpendingEntry.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == f"/insatser/{entry.pk}/"
+    assert response["Location"] == f"/vg2020/insatser/{entry.pk}/"
     assert entry.amount == stored
 
 

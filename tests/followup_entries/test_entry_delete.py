@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 
 def url(entry: SpendingEntry) -> str:
-    return f"/insatser/{entry.pk}/ta-bort/"
+    return f"/vg2020/insatser/{entry.pk}/ta-bort/"
 
 
 def test_delete_asks_for_confirmation_first_and_deletes_nothing_on_get(developer_vgr):
@@ -25,7 +25,7 @@ def test_developer_deletes_own_entry_and_returns_to_the_year(developer_vgr):
     entry = make_entry(year=2017)
     response = client_for(developer_vgr).post(url(entry))
     assert response.status_code == 302
-    assert response["Location"] == "/insatser/?year=2017"
+    assert response["Location"] == "/vg2020/insatser/?year=2017"
     assert not SpendingEntry.objects.filter(pk=entry.pk).exists()
 
 

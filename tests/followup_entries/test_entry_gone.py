@@ -14,11 +14,11 @@ pytestmark = pytest.mark.django_db
 
 
 def delete_url(entry: SpendingEntry) -> str:
-    return f"/insatser/{entry.pk}/ta-bort/"
+    return f"/vg2020/insatser/{entry.pk}/ta-bort/"
 
 
 def edit_url(entry: SpendingEntry) -> str:
-    return f"/insatser/{entry.pk}/andra/"
+    return f"/vg2020/insatser/{entry.pk}/andra/"
 
 
 @pytest.fixture
@@ -43,7 +43,7 @@ def test_second_click_on_ta_bort_goes_to_the_list_with_a_message(developer_vgr):
 
     response = client.post(delete_url(entry), follow=True)
 
-    assert response.redirect_chain == [("/insatser/?year=2017", 302)]
+    assert response.redirect_chain == [("/vg2020/insatser/?year=2017", 302)]
     assert ENTRY_GONE in page_text(response)
 
 
@@ -54,7 +54,7 @@ def test_saving_an_entry_someone_deleted_goes_to_the_list_with_a_message(develop
 
     response = client_for(developer_vgr).post(edit_url(entry), loaded, follow=True)
 
-    assert response.redirect_chain == [("/insatser/?year=2017", 302)]
+    assert response.redirect_chain == [("/vg2020/insatser/?year=2017", 302)]
     assert ENTRY_GONE in page_text(response)
     assert not SpendingEntry.objects.exists()
 
@@ -64,7 +64,7 @@ def test_save_that_loses_the_entry_to_a_deletion_before_the_lock_gets_the_messag
 ):
     entry = make_entry(year=2016)
     response = client_for(developer_vgr).post(edit_url(entry), edit_data(entry, title="Ändrad"), follow=True)
-    assert response.redirect_chain == [("/insatser/?year=2016", 302)]
+    assert response.redirect_chain == [("/vg2020/insatser/?year=2016", 302)]
     assert ENTRY_GONE in page_text(response)
     assert not SpendingEntry.objects.exists()
 
@@ -74,7 +74,7 @@ def test_delete_that_loses_the_entry_to_a_deletion_before_the_lock_gets_the_mess
 ):
     entry = make_entry(year=2016)
     response = client_for(developer_vgr).post(delete_url(entry), follow=True)
-    assert response.redirect_chain == [("/insatser/?year=2016", 302)]
+    assert response.redirect_chain == [("/vg2020/insatser/?year=2016", 302)]
     assert ENTRY_GONE in page_text(response)
 
 
@@ -86,4 +86,4 @@ def test_another_actors_developer_gets_404_for_a_deleted_entry(developer_vgr, de
 
 
 def test_an_entry_that_never_existed_is_still_not_found(developer_vgr):
-    assert client_for(developer_vgr).post("/insatser/999999/ta-bort/").status_code == 404
+    assert client_for(developer_vgr).post("/vg2020/insatser/999999/ta-bort/").status_code == 404

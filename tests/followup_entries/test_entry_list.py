@@ -13,7 +13,7 @@ from .conftest import close_year, page_text
 
 pytestmark = pytest.mark.django_db
 
-URL = "/insatser/"
+URL = "/vg2020/insatser/"
 
 
 def test_developer_sees_own_actors_entries_of_the_chosen_year_only(developer_vgr):
@@ -88,19 +88,19 @@ def test_closed_year_shows_as_closed_and_offers_no_new_entry(developer_vgr):
     html = page_text(client_for(developer_vgr).get(URL, {"year": 2015}))
     assert "Stängt år" in html
     assert "Året är stängt och sammanställt." in html
-    assert "/insatser/ny/" not in html
+    assert "/vg2020/insatser/ny/" not in html
 
 
 def test_open_year_offers_new_entry_and_copy(developer_vgr):
     html = page_text(client_for(developer_vgr).get(URL, {"year": 2016}))
     assert "Öppet år" in html
-    assert "/insatser/ny/?year=2016" in html
-    assert "/insatser/kopiera/?year=2016" in html
+    assert "/vg2020/insatser/ny/?year=2016" in html
+    assert "/vg2020/insatser/kopiera/?year=2016" in html
 
 
 def test_bhu_member_is_offered_no_new_entry(bhu_member):
     html = page_text(client_for(bhu_member).get(URL, {"year": 2016}))
-    assert "/insatser/ny/" not in html
+    assert "/vg2020/insatser/ny/" not in html
 
 
 def test_mina_insatser_opens_on_the_latest_open_year(developer_vgr):
@@ -112,7 +112,7 @@ def test_mina_insatser_opens_on_the_latest_open_year(developer_vgr):
 def test_anonymous_visitor_is_sent_to_sign_in(db):
     response = Client().get(URL)
     assert response.status_code == 302
-    assert response["Location"] == "/konto/logga-in/?next=/insatser/"
+    assert response["Location"] == "/konto/logga-in/?next=/vg2020/insatser/"
 
 
 def test_signed_in_user_without_a_role_gets_403(db):
@@ -125,5 +125,5 @@ def test_signed_in_user_without_a_role_gets_403(db):
     ("fixture", "label"), [("developer_vgr", "Mina insatser"), ("bhu_member", "Insatser")]
 )
 def test_navigation_links_to_the_entries(request, fixture, label):
-    html = page_text(client_for(request.getfixturevalue(fixture)).get("/"))
-    assert f'<a href="/insatser/">{label}</a>' in html
+    html = page_text(client_for(request.getfixturevalue(fixture)).get("/vg2020/"))
+    assert f'<a href="/vg2020/insatser/">{label}</a>' in html

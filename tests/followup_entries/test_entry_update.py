@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 def url(entry: SpendingEntry) -> str:
-    return f"/insatser/{entry.pk}/andra/"
+    return f"/vg2020/insatser/{entry.pk}/andra/"
 
 
 def test_edit_form_shows_the_amount_the_swedish_way_and_carries_the_version(developer_vgr):
@@ -77,7 +77,7 @@ def test_entry_of_a_closed_year_cannot_be_edited(developer_vgr):
     close_year(2015)
     client = client_for(developer_vgr)
     response = client.post(url(entry), edit_data(entry, title="Ändrad"), follow=True)
-    assert response.redirect_chain == [(f"/insatser/{entry.pk}/", 302)]
+    assert response.redirect_chain == [(f"/vg2020/insatser/{entry.pk}/", 302)]
     assert "Uppföljningsåret 2015 är stängt och sammanställt. Ingenting har ändrats." in page_text(response)
     entry.refresh_from_db()
     assert (entry.title, entry.version) == ("Stängd", 1)
@@ -128,4 +128,4 @@ def test_edit_without_csrf_token_is_refused(developer_vgr):
 
 
 def test_unknown_entry_gives_404(developer_vgr):
-    assert client_for(developer_vgr).get("/insatser/999999/andra/").status_code == 404
+    assert client_for(developer_vgr).get("/vg2020/insatser/999999/andra/").status_code == 404

@@ -75,7 +75,7 @@ def test_entry_page_history_shows_the_import_reason(developer_vgr):
     entry.version += 1
     entry._change_reason = "Import: fil.xlsx (#3)"
     entry.save()
-    html = page_text(client_for(developer_vgr).get(f"/insatser/{entry.pk}/"))
+    html = page_text(client_for(developer_vgr).get(f"/vg2020/insatser/{entry.pk}/"))
     assert "av Okänd (system eller import) – Import: fil.xlsx (#3)</caption>" in html
 
 
@@ -128,7 +128,7 @@ def test_a_years_history_version_is_not_saved_back(admin_user):
 
 def test_entry_list_says_who_closed_the_year_and_when(developer_vgr, admin_user):
     close_years(ReportingYear.objects.filter(pk=year_2015().pk), user=admin_user)
-    html = page_text(client_for(developer_vgr).get("/insatser/?year=2015"))
+    html = page_text(client_for(developer_vgr).get("/vg2020/insatser/?year=2015"))
     assert "Året stängdes" in html
     assert "av Ada." in html
 
@@ -137,7 +137,7 @@ def test_entry_list_says_who_reopened_the_year(developer_vgr, admin_user):
     years = ReportingYear.objects.filter(pk=year_2015().pk)
     close_years(years, user=admin_user)
     reopen_years(years, user=admin_user)
-    html = page_text(client_for(developer_vgr).get("/insatser/?year=2015"))
+    html = page_text(client_for(developer_vgr).get("/vg2020/insatser/?year=2015"))
     assert "Året öppnades igen" in html
 
 
@@ -159,7 +159,7 @@ def test_a_year_closed_before_years_had_history_gets_its_closing_as_first_record
 def test_import_list_shows_the_import_time_in_local_time(developer_vgr, admin_user):
     batch = import_batch(admin_user)
     ImportBatch.objects.filter(pk=batch.pk).update(created_at=datetime(2017, 3, 1, 12, 0, tzinfo=UTC))
-    html = page_text(client_for(developer_vgr).get("/insatser/importer/"))
+    html = page_text(client_for(developer_vgr).get("/vg2020/insatser/importer/"))
     assert '<time datetime="2017-03-01T13:00:00+01:00">1 mars 2017 13:00</time>' in html
 
 

@@ -23,13 +23,13 @@ def limit_text(limit: int) -> str:
 
 @pytest.mark.parametrize(("name", "limit"), LIMITS.items())
 def test_entry_form_states_the_limit_in_the_hint(developer_vgr, name, limit):
-    form = client_for(developer_vgr).get("/insatser/ny/").context["form"]
+    form = client_for(developer_vgr).get("/vg2020/insatser/ny/").context["form"]
     assert form[name].help_text.endswith(f"Högst {limit_text(limit)} tecken.")
 
 
 @pytest.mark.parametrize(("name", "limit"), LIMITS.items())
 def test_entry_form_refuses_a_text_over_the_limit_in_swedish(developer_vgr, name, limit):
-    response = client_for(developer_vgr).post("/insatser/ny/", entry_data(**{name: "x" * (limit + 1)}))
+    response = client_for(developer_vgr).post("/vg2020/insatser/ny/", entry_data(**{name: "x" * (limit + 1)}))
     assert response.context["form"].errors[name] == [
         f"Texten får vara högst {limit_text(limit)} tecken lång; den här har {limit + 1}."
     ]
@@ -37,7 +37,7 @@ def test_entry_form_refuses_a_text_over_the_limit_in_swedish(developer_vgr, name
 
 
 def test_a_description_at_the_limit_is_saved(developer_vgr):
-    client_for(developer_vgr).post("/insatser/ny/", entry_data(description="x" * DESCRIPTION_MAX))
+    client_for(developer_vgr).post("/vg2020/insatser/ny/", entry_data(description="x" * DESCRIPTION_MAX))
     assert len(SpendingEntry.objects.get().description) == DESCRIPTION_MAX
 
 

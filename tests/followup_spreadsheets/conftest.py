@@ -70,7 +70,7 @@ def database_state() -> tuple[int, int, int]:
 def upload(client: Client, data: bytes, *, name: str = "insatser.xlsx", actor: str = "vgr", year: int = 2016):
     file = io.BytesIO(data)
     file.name = name
-    return client.post("/insatser/import/", {"actor": actor, "year": year, "file": file})
+    return client.post("/vg2020/insatser/import/", {"actor": actor, "year": year, "file": file})
 
 
 def upload_and_confirm(client: Client, data: bytes, **kwargs):

@@ -53,7 +53,7 @@ def entries(db):
 
 
 def test_xlsx_export_has_heading_bold_frozen_header_autofilter_and_totals(developer_vgr, entries):
-    response = client_for(developer_vgr).get("/insatser/export.xlsx?year=2016&actor=vgr")
+    response = client_for(developer_vgr).get("/vg2020/insatser/export.xlsx?year=2016&actor=vgr")
     assert response.status_code == 200
     assert response["Content-Disposition"] == 'attachment; filename="insatser-2016-vgr.xlsx"'
     sheet = read_workbook(content_of(response))["Insatser"]
@@ -76,9 +76,9 @@ def test_xlsx_export_has_heading_bold_frozen_header_autofilter_and_totals(develo
 
 def test_xlsx_export_rows_hold_the_entries_values(developer_vgr, entries):
     first = entries[0]
-    sheet = read_workbook(content_of(client_for(developer_vgr).get("/insatser/export.xlsx?year=2016")))[
-        "Insatser"
-    ]
+    sheet = read_workbook(
+        content_of(client_for(developer_vgr).get("/vg2020/insatser/export.xlsx?year=2016"))
+    )["Insatser"]
     values = [cell.value for cell in sheet[6]]
     assert values[:4] == [first.pk, 2016, "VGR", "Alfa"]
     assert values[7] == "1. En ledande kunskapsregion"
@@ -90,9 +90,9 @@ def test_xlsx_export_rows_hold_the_entries_values(developer_vgr, entries):
 
 
 def test_xlsx_export_writes_ids_and_years_as_plain_integers_and_amounts_in_kronor(developer_vgr, entries):
-    sheet = read_workbook(content_of(client_for(developer_vgr).get("/insatser/export.xlsx?year=2016")))[
-        "Insatser"
-    ]
+    sheet = read_workbook(
+        content_of(client_for(developer_vgr).get("/vg2020/insatser/export.xlsx?year=2016"))
+    )["Insatser"]
     id_cell, year_cell, amount_cell = sheet["A6"], sheet["B6"], sheet["K6"]
     assert (id_cell.value, year_cell.value) == (entries[0].pk, 2016)
     assert (id_cell.number_format, year_cell.number_format) == ("0", "0")
@@ -100,13 +100,15 @@ def test_xlsx_export_writes_ids_and_years_as_plain_integers_and_amounts_in_krono
 
 
 def test_developer_exports_only_own_actors_entries(developer_vgr, entries):
-    sheet = read_workbook(content_of(client_for(developer_vgr).get("/insatser/export.xlsx")))["Insatser"]
+    sheet = read_workbook(content_of(client_for(developer_vgr).get("/vg2020/insatser/export.xlsx")))[
+        "Insatser"
+    ]
     titles = [sheet.cell(row=number, column=4).value for number in range(6, sheet.max_row)]
     assert titles == ["Delta", "Alfa", "Beta"]
 
 
 def test_bhu_member_exports_every_actors_entries(bhu_member, entries):
-    sheet = read_workbook(content_of(client_for(bhu_member).get("/insatser/export.xlsx?year=2016")))[
+    sheet = read_workbook(content_of(client_for(bhu_member).get("/vg2020/insatser/export.xlsx?year=2016")))[
         "Insatser"
     ]
     titles = [sheet.cell(row=number, column=4).value for number in range(6, sheet.max_row)]
@@ -115,7 +117,7 @@ def test_bhu_member_exports_every_actors_entries(bhu_member, entries):
 
 
 def test_csv_export_is_semicolon_separated_utf8_with_bom_and_decimal_comma(developer_vgr, entries):
-    response = client_for(developer_vgr).get("/insatser/export.csv?year=2016&actor=vgr")
+    response = client_for(developer_vgr).get("/vg2020/insatser/export.csv?year=2016&actor=vgr")
     assert response.streaming
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     raw = content_of(response)
@@ -133,14 +135,14 @@ def test_csv_export_is_semicolon_separated_utf8_with_bom_and_decimal_comma(devel
 def test_exported_text_never_becomes_a_formula(developer_vgr):
     make_entry(title='=HYPERLINK("http://example.com")')
     client = client_for(developer_vgr)
-    sheet = read_workbook(content_of(client.get("/insatser/export.xlsx")))["Insatser"]
+    sheet = read_workbook(content_of(client.get("/vg2020/insatser/export.xlsx")))["Insatser"]
     assert sheet["D6"].data_type == "s"
-    csv_text = content_of(client.get("/insatser/export.csv")).decode("utf-8-sig")
+    csv_text = content_of(client.get("/vg2020/insatser/export.csv")).decode("utf-8-sig")
     assert ";\"'=HYPERLINK" in csv_text
 
 
 def test_json_api_lists_visible_entries_with_totals(developer_vgr, entries):
-    response = client_for(developer_vgr).get("/api/v1/insatser/?year=2016")
+    response = client_for(developer_vgr).get("/vg2020/api/v1/insatser/?year=2016")
     assert response["Content-Type"] == "application/json; charset=utf-8"
     data = json.loads(content_of(response))
     assert data["filters"] == {"year": 2016, "actor": None}
@@ -161,39 +163,39 @@ def test_json_api_times_are_local_iso_8601_with_the_offset(developer_vgr, entrie
     SpendingEntry.objects.filter(pk=entries[0].pk).update(
         updated_at=datetime(2016, 5, 1, 10, 0, 0, 123456, tzinfo=UTC)
     )
-    data = json.loads(content_of(client_for(developer_vgr).get("/api/v1/insatser/?year=2016")))
+    data = json.loads(content_of(client_for(developer_vgr).get("/vg2020/api/v1/insatser/?year=2016")))
     assert data["results"][0]["updated_at"] == "2016-05-01T12:00:00+02:00"
     generated = datetime.fromisoformat(data["generated_at"])
     assert data["generated_at"] == timezone.localtime(generated).isoformat(timespec="seconds")
 
 
 def test_json_api_refuses_anonymous_readers(client, entries):
-    response = client.get("/api/v1/insatser/")
+    response = client.get("/vg2020/api/v1/insatser/")
     assert response.status_code == 401
     assert "Logga in" in response.json()["error"]
 
 
 def test_json_api_explains_an_unknown_filter(developer_vgr):
-    response = client_for(developer_vgr).get("/api/v1/insatser/?year=abc")
+    response = client_for(developer_vgr).get("/vg2020/api/v1/insatser/?year=abc")
     assert response.status_code == 400
     assert response.json()["error"].startswith("Året ”abc” finns inte i strategin.")
 
 
 def test_export_with_unknown_actor_is_a_bad_request(developer_vgr):
-    response = client_for(developer_vgr).get("/insatser/export.csv?actor=okand")
+    response = client_for(developer_vgr).get("/vg2020/insatser/export.csv?actor=okand")
     assert response.status_code == 400
     assert "Det finns ingen aktör ”okand”." in response.content.decode()
 
 
 def test_anonymous_visitor_is_sent_to_sign_in_for_exports(client):
-    response = client.get("/insatser/export.xlsx")
+    response = client.get("/vg2020/insatser/export.xlsx")
     assert response.status_code == 302
     assert response["Location"].startswith("/konto/logga-in/")
 
 
 def test_exported_workbook_imported_again_changes_nothing(developer_vgr, entries):
     client = client_for(developer_vgr)
-    export = content_of(client.get("/insatser/export.xlsx?year=2016&actor=vgr"))
+    export = content_of(client.get("/vg2020/insatser/export.xlsx?year=2016&actor=vgr"))
     before = database_state()
     plan = preview_of(client, export, name="insatser-2016-vgr.xlsx").context["plan"]
     assert plan.errors == []
@@ -203,13 +205,15 @@ def test_exported_workbook_imported_again_changes_nothing(developer_vgr, entries
 
 def test_export_of_another_year_is_refused_when_imported(developer_vgr, entries):
     client = client_for(developer_vgr)
-    export = content_of(client.get("/insatser/export.xlsx?year=2015&actor=vgr"))
+    export = content_of(client.get("/vg2020/insatser/export.xlsx?year=2015&actor=vgr"))
     plan = preview_of(client, export).context["plan"]
     assert [error.column for error in plan.errors] == ["Id", "År"]
     assert ImportBatch.objects.count() == 0
 
 
-@pytest.mark.parametrize("path", ["/insatser/export.xlsx", "/insatser/export.csv", "/api/v1/insatser/"])
+@pytest.mark.parametrize(
+    "path", ["/vg2020/insatser/export.xlsx", "/vg2020/insatser/export.csv", "/vg2020/api/v1/insatser/"]
+)
 def test_exports_use_the_same_number_of_queries_for_few_and_many_entries(bhu_member, path):
     def queries_for_export() -> int:
         client = client_for(bhu_member)

@@ -33,7 +33,7 @@ def test_confirmed_import_creates_entries_with_the_amounts_typed(developer_vgr):
     )
     response = upload_and_confirm(client_for(developer_vgr), data)
     assert response.status_code == 302
-    assert response["Location"] == "/insatser/importer/"
+    assert response["Location"] == "/vg2020/insatser/importer/"
     amounts = dict(SpendingEntry.objects.values_list("title", "amount"))
     assert amounts == {
         "A": Decimal("1234567.00"),
@@ -160,21 +160,21 @@ def test_preview_of_another_session_is_not_found(developer_vgr):
     other_session = client_for(developer_vgr)
     followed = other_session.post(response["Location"], {"fingerprint": "x"})
     assert followed.status_code == 302
-    assert followed["Location"] == "/insatser/import/"
+    assert followed["Location"] == "/vg2020/insatser/import/"
     assert SpendingEntry.objects.count() == 0
 
 
 def test_history_page_lists_imports_of_own_actor_only(developer_vgr, developer_gr):
     upload_and_confirm(client_for(developer_vgr), xlsx([row()]), name="vgr-fil.xlsx")
     upload_and_confirm(client_for(developer_gr), xlsx([row()]), name="goteborg.xlsx", actor="gr")
-    page = client_for(developer_vgr).get("/insatser/importer/").content.decode()
+    page = client_for(developer_vgr).get("/vg2020/insatser/importer/").content.decode()
     assert "vgr-fil.xlsx" in page
     assert "goteborg.xlsx" not in page
 
 
 def test_bhu_reads_every_import_in_history(developer_vgr, bhu_member):
     upload_and_confirm(client_for(developer_vgr), xlsx([row()]), name="vgr-fil.xlsx")
-    response = client_for(bhu_member).get("/insatser/importer/")
+    response = client_for(bhu_member).get("/vg2020/insatser/importer/")
     assert response.status_code == 200
     assert "vgr-fil.xlsx" in response.content.decode()
 

@@ -63,7 +63,9 @@ def test_a_missing_stretch_of_rows_counts_as_the_rows_it_skips(client, settings)
 
 def test_the_template_with_its_empty_formatted_rows_is_within_the_limit(client, settings):
     settings.IMPORT_MAX_ROWS = 5
-    template = openpyxl.load_workbook(io.BytesIO(client.get("/insatser/mall/?actor=vgr&year=2016").content))
+    template = openpyxl.load_workbook(
+        io.BytesIO(client.get("/vg2020/insatser/mall/?actor=vgr&year=2016").content)
+    )
     template["Insatser"].append(row(title="Ifylld i mallen"))
     output = io.BytesIO()
     template.save(output)

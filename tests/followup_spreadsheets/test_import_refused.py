@@ -119,7 +119,7 @@ def test_more_rows_than_the_row_limit_is_refused(client, settings):
 
 
 def test_upload_form_states_both_limits(client):
-    page = client.get("/insatser/import/").content.decode()
+    page = client.get("/vg2020/insatser/import/").content.decode()
     assert "Högst 5 MB och högst 5\u00a0000 rader med insatser" in page
 
 

@@ -43,7 +43,7 @@ def test_an_expired_preview_is_refused_with_a_message_and_removed(client):
     location = upload(client, xlsx([row()]))["Location"]
     PendingImport.objects.update(created_at=PendingImport.objects.get().created_at - timedelta(hours=3))
     response = client.get(location)
-    assert response["Location"] == "/insatser/import/"
+    assert response["Location"] == "/vg2020/insatser/import/"
     assert messages_of(response) == [pending.EXPIRED]
     assert not PendingImport.objects.exists()
 
@@ -59,14 +59,14 @@ def test_a_new_upload_replaces_the_users_earlier_one(client):
     first = upload(client, xlsx([row(title="Första")]))["Location"]
     upload(client, xlsx([row(title="Andra")]))
     assert PendingImport.objects.count() == 1
-    assert client.get(first)["Location"] == "/insatser/import/"
+    assert client.get(first)["Location"] == "/vg2020/insatser/import/"
 
 
 def test_pending_rows_that_cannot_be_read_are_discarded_with_a_message(client):
     location = upload(client, xlsx([row()]))["Location"]
     PendingImport.objects.update(rows=b"not zlib")
     response = client.get(location)
-    assert response["Location"] == "/insatser/import/"
+    assert response["Location"] == "/vg2020/insatser/import/"
     assert messages_of(response) == [pending.BROKEN]
     assert not PendingImport.objects.exists()
 
@@ -83,7 +83,7 @@ def test_a_pending_import_that_fails_to_plan_is_discarded_and_reloading_does_not
     response = client.get(location)
     assert (response.status_code, messages_of(response)) == (302, [pending.BROKEN])
     again = client.get(location)
-    assert (again.status_code, again["Location"]) == (302, "/insatser/import/")
+    assert (again.status_code, again["Location"]) == (302, "/vg2020/insatser/import/")
     assert not PendingImport.objects.exists()
 
 

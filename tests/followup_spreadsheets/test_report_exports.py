@@ -3,9 +3,9 @@
 from decimal import Decimal
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 
 from followup.models import SpendingEntry
 from followup.reports import ReportFilters, build_report
@@ -71,14 +71,14 @@ def entries(db):
 
 
 def test_xlsx_export_has_one_sheet_per_report_table(bhu_member, entries):
-    response = client_for(bhu_member).get("/uppfoljning/export.xlsx")
+    response = client_for(bhu_member).get("/vg2020/uppfoljning/export.xlsx")
     assert response.status_code == 200
     assert response["Content-Disposition"] == 'attachment; filename="uppfoljning-2014-2020.xlsx"'
     assert read_workbook(content_of(response)).sheetnames == list(TABLES.values())
 
 
 def test_every_sheet_has_a_heading_with_filters_and_time_and_a_bold_frozen_header(bhu_member, entries):
-    workbook = read_workbook(content_of(client_for(bhu_member).get("/uppfoljning/export.xlsx")))
+    workbook = read_workbook(content_of(client_for(bhu_member).get("/vg2020/uppfoljning/export.xlsx")))
     for sheet in workbook:
         assert sheet["A1"].value.startswith("VG2020: beviljade belopp per "), sheet.title
         assert sheet["A1"].font.bold
@@ -94,7 +94,7 @@ def test_every_sheet_has_a_heading_with_filters_and_time_and_a_bold_frozen_heade
 
 def test_every_sheets_totals_row_equals_the_sum_of_all_entries(bhu_member, entries):
     expected = entries_total()
-    workbook = read_workbook(content_of(client_for(bhu_member).get("/uppfoljning/export.xlsx")))
+    workbook = read_workbook(content_of(client_for(bhu_member).get("/vg2020/uppfoljning/export.xlsx")))
     for name, title in TABLES.items():
         sheet = workbook[title]
         totals = totals_row(sheet)
@@ -105,7 +105,7 @@ def test_every_sheets_totals_row_equals_the_sum_of_all_entries(bhu_member, entri
 
 
 def test_breakdown_rows_add_up_to_their_totals_row(bhu_member, entries):
-    workbook = read_workbook(content_of(client_for(bhu_member).get("/uppfoljning/export.xlsx")))
+    workbook = read_workbook(content_of(client_for(bhu_member).get("/vg2020/uppfoljning/export.xlsx")))
     for name in ("goal_area", "priority", "focus_area", "actor", "funding_source", "year"):
         sheet = workbook[TABLES[name]]
         rows = data_rows(sheet)
@@ -114,7 +114,9 @@ def test_breakdown_rows_add_up_to_their_totals_row(bhu_member, entries):
 
 
 def test_goal_area_sheet_holds_each_goal_areas_figures(bhu_member, entries):
-    sheet = read_workbook(content_of(client_for(bhu_member).get("/uppfoljning/export.xlsx")))["Målområde"]
+    sheet = read_workbook(content_of(client_for(bhu_member).get("/vg2020/uppfoljning/export.xlsx")))[
+        "Målområde"
+    ]
     assert [cell.value for cell in sheet[HEADER_ROW]] == BREAKDOWN_HEADINGS
     first = data_rows(sheet)[0]
     assert first[0] == "1. En ledande kunskapsregion"
@@ -128,7 +130,7 @@ def test_goal_area_sheet_holds_each_goal_areas_figures(bhu_member, entries):
 
 
 def test_matrix_sheet_has_actor_rows_with_row_totals_and_a_column_totals_row(bhu_member, entries):
-    sheet = read_workbook(content_of(client_for(bhu_member).get("/uppfoljning/export.xlsx")))[
+    sheet = read_workbook(content_of(client_for(bhu_member).get("/vg2020/uppfoljning/export.xlsx")))[
         "Aktör × målområde"
     ]
     headings = [cell.value for cell in sheet[HEADER_ROW]]
@@ -146,7 +148,7 @@ def test_matrix_sheet_has_actor_rows_with_row_totals_and_a_column_totals_row(bhu
 
 
 def test_filtered_xlsx_export_covers_only_the_filtered_entries(developer_vgr, entries):
-    response = client_for(developer_vgr).get("/uppfoljning/export.xlsx?fran=2016&till=2016&aktor=vgr")
+    response = client_for(developer_vgr).get("/vg2020/uppfoljning/export.xlsx?fran=2016&till=2016&aktor=vgr")
     assert response["Content-Disposition"] == 'attachment; filename="uppfoljning-2016-2016-vgr.xlsx"'
     workbook = read_workbook(content_of(response))
     expected = entries_total(actor__slug="vgr", reporting_year__year=2016)
@@ -161,7 +163,7 @@ def test_filtered_xlsx_export_covers_only_the_filtered_entries(developer_vgr, en
 
 def test_year_sheet_compares_each_year_with_the_year_before(bhu_member, entries):
     sheet = read_workbook(
-        content_of(client_for(bhu_member).get("/uppfoljning/export.xlsx?fran=2015&till=2016"))
+        content_of(client_for(bhu_member).get("/vg2020/uppfoljning/export.xlsx?fran=2015&till=2016"))
     )["År"]
     assert [cell.value for cell in sheet[HEADER_ROW]][4] == "Förändring mot året före (kr)"
     assert data_rows(sheet) == [
@@ -171,7 +173,7 @@ def test_year_sheet_compares_each_year_with_the_year_before(bhu_member, entries)
 
 
 def test_csv_export_of_one_table_is_semicolon_separated_utf8_with_bom_and_decimal_comma(bhu_member, entries):
-    response = client_for(bhu_member).get("/uppfoljning/export.csv?tabell=goal_area")
+    response = client_for(bhu_member).get("/vg2020/uppfoljning/export.csv?tabell=goal_area")
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"] == 'attachment; filename="uppfoljning-goal-area-2014-2020.csv"'
@@ -184,7 +186,7 @@ def test_csv_export_of_one_table_is_semicolon_separated_utf8_with_bom_and_decima
 
 def test_csv_export_of_a_matrix_ends_with_the_column_totals(bhu_member, entries):
     lines = csv_lines(
-        client_for(bhu_member).get("/uppfoljning/export.csv?tabell=actor_by_focus_area&fran=2016")
+        client_for(bhu_member).get("/vg2020/uppfoljning/export.csv?tabell=actor_by_focus_area&fran=2016")
     )
     assert lines[0][0] == "Aktör"
     assert lines[0][-2:] == ["Utanför kraftsamlingsområdena", "Totalt"]
@@ -194,7 +196,9 @@ def test_csv_export_of_a_matrix_ends_with_the_column_totals(bhu_member, entries)
 
 
 def test_csv_export_keeps_the_filters(developer_gr, entries):
-    lines = csv_lines(client_for(developer_gr).get("/uppfoljning/export.csv?tabell=funding_source&aktor=gr"))
+    lines = csv_lines(
+        client_for(developer_gr).get("/vg2020/uppfoljning/export.csv?tabell=funding_source&aktor=gr")
+    )
     by_source = {line[0]: line for line in lines[1:]}
     assert by_source["EU-medel"][1] == "7000,00"
     assert by_source["Regionutvecklingsnämnden"][1] == "5000,25"
@@ -203,7 +207,7 @@ def test_csv_export_keeps_the_filters(developer_gr, entries):
 
 @pytest.mark.parametrize("table", ["", "malomrade", "entries"])
 def test_csv_export_of_an_unknown_table_is_refused_in_swedish(bhu_member, table):
-    response = client_for(bhu_member).get(f"/uppfoljning/export.csv?tabell={table}")
+    response = client_for(bhu_member).get(f"/vg2020/uppfoljning/export.csv?tabell={table}")
     assert response.status_code == 400
     text = response.content.decode()
     assert "Det finns ingen tabell som heter" in text
@@ -222,13 +226,13 @@ def test_csv_export_of_an_unknown_table_is_refused_in_swedish(bhu_member, table)
 )
 @pytest.mark.parametrize("fmt", ["xlsx", "csv"])
 def test_export_with_bad_filters_is_refused_in_swedish(bhu_member, fmt, query, message):
-    response = client_for(bhu_member).get(f"/uppfoljning/export.{fmt}?tabell=year&{query}")
+    response = client_for(bhu_member).get(f"/vg2020/uppfoljning/export.{fmt}?tabell=year&{query}")
     assert response.status_code == 400
     assert message in response.content.decode()
 
 
 def test_json_report_equals_the_reports_snapshot(developer_vgr, entries):
-    response = client_for(developer_vgr).get("/api/v1/uppfoljning/?fran=2016&kraftsamling=2")
+    response = client_for(developer_vgr).get("/vg2020/api/v1/uppfoljning/?fran=2016&kraftsamling=2")
     assert response.status_code == 200
     strategy = Strategy.objects.get(slug="vg2020")
     filters = ReportFilters(first_year=2016, last_year=2020, focus_area=focus_area(2))
@@ -237,7 +241,7 @@ def test_json_report_equals_the_reports_snapshot(developer_vgr, entries):
 
 
 def test_json_report_total_equals_the_sum_of_all_entries(bhu_member, entries):
-    data = client_for(bhu_member).get("/api/v1/uppfoljning/").json()
+    data = client_for(bhu_member).get("/vg2020/api/v1/uppfoljning/").json()
     assert Decimal(data["total"]["total"]) == entries_total()
     assert set(data["breakdowns"]) == {
         "goal_area",
@@ -250,32 +254,36 @@ def test_json_report_total_equals_the_sum_of_all_entries(bhu_member, entries):
 
 
 def test_json_report_with_bad_filters_is_a_400_with_a_swedish_message(bhu_member):
-    response = client_for(bhu_member).get("/api/v1/uppfoljning/?till=1999")
+    response = client_for(bhu_member).get("/vg2020/api/v1/uppfoljning/?till=1999")
     assert response.status_code == 400
     assert "Till och med år: Välj ett år mellan 2014 och 2020" in response.json()["error"]
 
 
 def test_json_report_asks_anonymous_readers_to_sign_in(entries):
-    response = client_for(None).get("/api/v1/uppfoljning/")
+    response = client_for(None).get("/vg2020/api/v1/uppfoljning/")
     assert response.status_code == 401
     assert "Logga in" in response.json()["error"]
     assert "total" not in response.json()
 
 
 def test_json_report_is_refused_to_a_user_without_a_role(entries):
-    response = client_for(make_user("utan.roll")).get("/api/v1/uppfoljning/")
+    response = client_for(make_user("utan.roll")).get("/vg2020/api/v1/uppfoljning/")
     assert response.status_code == 403
     assert "behörighet" in response.json()["error"]
 
 
-@pytest.mark.parametrize("path", ["/uppfoljning/export.xlsx", "/uppfoljning/export.csv?tabell=year"])
+@pytest.mark.parametrize(
+    "path", ["/vg2020/uppfoljning/export.xlsx", "/vg2020/uppfoljning/export.csv?tabell=year"]
+)
 def test_anonymous_visitor_is_sent_to_sign_in_for_report_exports(path):
     response = client_for(None).get(path)
     assert response.status_code == 302
-    assert response["Location"].startswith(f"{reverse('login')}?next=")
+    assert response["Location"].startswith(f"{settings.LOGIN_URL}?next=")
 
 
-@pytest.mark.parametrize("path", ["/uppfoljning/export.xlsx", "/uppfoljning/export.csv?tabell=year"])
+@pytest.mark.parametrize(
+    "path", ["/vg2020/uppfoljning/export.xlsx", "/vg2020/uppfoljning/export.csv?tabell=year"]
+)
 def test_user_without_a_role_gets_403_for_report_exports(path):
     assert client_for(make_user("utan.roll")).get(path).status_code == 403
 
@@ -283,39 +291,41 @@ def test_user_without_a_role_gets_403_for_report_exports(path):
 @pytest.mark.parametrize("role", ["developer_vgr", "developer_gr", "bhu_member", "admin_user"])
 def test_every_report_reader_exports_the_whole_report(request, role, entries):
     user = request.getfixturevalue(role)
-    sheet = read_workbook(content_of(client_for(user).get("/uppfoljning/export.xlsx")))["Aktör"]
+    sheet = read_workbook(content_of(client_for(user).get("/vg2020/uppfoljning/export.xlsx")))["Aktör"]
     assert totals_row(sheet)[1] == entries_total()
 
 
 def test_report_exports_are_read_only(bhu_member):
     client = client_for(bhu_member)
-    assert client.post("/uppfoljning/export.xlsx").status_code == 405
-    assert client.post("/api/v1/uppfoljning/").status_code == 405
+    assert client.post("/vg2020/uppfoljning/export.xlsx").status_code == 405
+    assert client.post("/vg2020/api/v1/uppfoljning/").status_code == 405
 
 
 def test_overview_links_to_the_exports_with_its_filters(bhu_member, entries):
-    html = client_for(bhu_member).get("/uppfoljning/?fran=2016&finansiering=run").content.decode()
+    html = client_for(bhu_member).get("/vg2020/uppfoljning/?fran=2016&finansiering=run").content.decode()
     query = "fran=2016&amp;till=2020&amp;finansiering=run"
-    assert f'href="/uppfoljning/export.xlsx?{query}"' in html
-    assert f'href="/api/v1/uppfoljning/?{query}"' in html
+    assert f'href="/vg2020/uppfoljning/export.xlsx?{query}"' in html
+    assert f'href="/vg2020/api/v1/uppfoljning/?{query}"' in html
     for table in TABLES:
-        assert f'href="/uppfoljning/export.csv?{query}&amp;tabell={table}"' in html
+        assert f'href="/vg2020/uppfoljning/export.csv?{query}&amp;tabell={table}"' in html
 
 
 def test_actor_page_links_to_exports_filtered_to_the_actor(bhu_member, entries):
-    html = client_for(bhu_member).get("/uppfoljning/aktor/gr/?till=2019").content.decode()
+    html = client_for(bhu_member).get("/vg2020/uppfoljning/aktor/gr/?till=2019").content.decode()
     query = "fran=2014&amp;till=2019&amp;aktor=gr"
-    assert f'href="/uppfoljning/export.xlsx?{query}"' in html
-    assert f'href="/uppfoljning/export.csv?{query}&amp;tabell=goal_area"' in html
+    assert f'href="/vg2020/uppfoljning/export.xlsx?{query}"' in html
+    assert f'href="/vg2020/uppfoljning/export.csv?{query}&amp;tabell=goal_area"' in html
 
 
 def test_focus_area_page_links_to_exports_filtered_to_the_focus_area(bhu_member, entries):
-    html = client_for(bhu_member).get("/uppfoljning/kraftsamling/2/").content.decode()
+    html = client_for(bhu_member).get("/vg2020/uppfoljning/kraftsamling/2/").content.decode()
     query = "fran=2014&amp;till=2020&amp;kraftsamling=2"
-    assert f'href="/uppfoljning/export.xlsx?{query}"' in html
-    assert f'href="/uppfoljning/export.csv?{query}&amp;tabell=actor_by_goal_area"' in html
+    assert f'href="/vg2020/uppfoljning/export.xlsx?{query}"' in html
+    assert f'href="/vg2020/uppfoljning/export.csv?{query}&amp;tabell=actor_by_goal_area"' in html
     lines = csv_lines(
-        client_for(bhu_member).get(f"/uppfoljning/export.csv?{query.replace('&amp;', '&')}&tabell=actor")
+        client_for(bhu_member).get(
+            f"/vg2020/uppfoljning/export.csv?{query.replace('&amp;', '&')}&tabell=actor"
+        )
     )
     assert lines[-1][1] == "1234567,50"
 
@@ -323,10 +333,10 @@ def test_focus_area_page_links_to_exports_filtered_to_the_focus_area(bhu_member,
 def test_workbook_export_costs_the_same_queries_whatever_the_number_of_entries(bhu_member, entries):
     client = client_for(bhu_member)
     with CaptureQueriesContext(connection) as few:
-        client.get("/uppfoljning/export.xlsx")
+        client.get("/vg2020/uppfoljning/export.xlsx")
     for number in range(30):
         make_entry(actor="GR", title=f"Fler {number}", year=2014 + number % 7, goal=1 + number % 3)
     with CaptureQueriesContext(connection) as many:
-        response = client.get("/uppfoljning/export.xlsx")
+        response = client.get("/vg2020/uppfoljning/export.xlsx")
     assert len(many) == len(few)
     assert totals_row(read_workbook(content_of(response))["År"])[1] == entries_total()

@@ -13,7 +13,7 @@ from .conftest import HEADINGS, database_state, preview_of, read_workbook, uploa
 
 pytestmark = pytest.mark.django_db
 
-TEMPLATE = "/insatser/mall/?actor=vgr&year=2016"
+TEMPLATE = "/vg2020/insatser/mall/?actor=vgr&year=2016"
 HEADER_ROW = 5
 
 
@@ -51,7 +51,9 @@ def test_template_has_dropdowns_for_goal_area_priority_focus_area_and_funding(de
 
 
 def test_template_lists_only_focus_areas_in_force_that_year(developer_vgr):
-    lists = read_workbook(download(developer_vgr, "/insatser/mall/?actor=vgr&year=2014").content)["Listor"]
+    lists = read_workbook(download(developer_vgr, "/vg2020/insatser/mall/?actor=vgr&year=2014").content)[
+        "Listor"
+    ]
     assert lists["C1"].value == "Kraftsamlingsområden 2014"
     assert lists["C2"].value is None
     assert read_workbook(download(developer_vgr).content)["Listor"]["C2"].value == str(focus_area(1))
@@ -106,11 +108,11 @@ def test_filled_in_template_imports(developer_vgr):
 
 
 def test_template_of_another_actor_is_not_found(developer_vgr):
-    assert download(developer_vgr, "/insatser/mall/?actor=gr&year=2016").status_code == 404
+    assert download(developer_vgr, "/vg2020/insatser/mall/?actor=gr&year=2016").status_code == 404
 
 
 def test_template_of_unknown_year_is_not_found(developer_vgr):
-    assert download(developer_vgr, "/insatser/mall/?actor=vgr&year=abc").status_code == 404
+    assert download(developer_vgr, "/vg2020/insatser/mall/?actor=vgr&year=abc").status_code == 404
 
 
 def test_template_of_closed_year_says_it_is_closed(developer_vgr):
@@ -129,21 +131,21 @@ def test_anonymous_visitor_is_sent_to_sign_in_for_template(client):
     assert response["Location"].startswith("/konto/logga-in/")
 
 
-@pytest.mark.parametrize("path", ["/insatser/import/", "/insatser/import/abc/"])
+@pytest.mark.parametrize("path", ["/vg2020/insatser/import/", "/vg2020/insatser/import/abc/"])
 def test_bhu_member_may_not_import(bhu_member, path):
     assert client_for(bhu_member).get(path).status_code == 403
 
 
 def test_administrator_without_actor_may_not_import(admin_user):
-    assert client_for(admin_user).get("/insatser/import/").status_code == 403
+    assert client_for(admin_user).get("/vg2020/insatser/import/").status_code == 403
 
 
 def test_anonymous_visitor_is_sent_to_sign_in_for_upload(client):
-    response = client.post("/insatser/import/")
+    response = client.post("/vg2020/insatser/import/")
     assert response.status_code == 302
     assert response["Location"].startswith("/konto/logga-in/")
 
 
 def test_developer_sees_import_link_in_navigation(developer_vgr, bhu_member):
-    assert 'href="/insatser/import/"' in client_for(developer_vgr).get("/").content.decode()
-    assert 'href="/insatser/import/"' not in client_for(bhu_member).get("/").content.decode()
+    assert 'href="/vg2020/insatser/import/"' in client_for(developer_vgr).get("/vg2020/").content.decode()
+    assert 'href="/vg2020/insatser/import/"' not in client_for(bhu_member).get("/vg2020/").content.decode()

@@ -50,7 +50,7 @@ def test_double_click_on_ta_bort_deletes_once_and_answers_both_clicks(developer_
     client = signed_in(developer_vgr)
     for _ in range(ROUNDS):
         entry = make_entry()
-        url = f"/insatser/{entry.pk}/ta-bort/"
+        url = f"/vg2020/insatser/{entry.pk}/ta-bort/"
         data = {"submission_key": key_of(client, url)}
         assert at_once((client, url, data), (client, url, data)) == [302, 302]
         assert not SpendingEntry.objects.filter(pk=entry.pk).exists()
@@ -61,7 +61,7 @@ def test_deleting_from_two_tabs_at_once_answers_both(developer_vgr):
     first, second = signed_in(developer_vgr), signed_in(developer_vgr)
     for _ in range(ROUNDS):
         entry = make_entry()
-        url = f"/insatser/{entry.pk}/ta-bort/"
+        url = f"/vg2020/insatser/{entry.pk}/ta-bort/"
         assert at_once((first, url, {}), (second, url, {})) == [302, 302]
         assert not SpendingEntry.objects.filter(pk=entry.pk).exists()
 
@@ -71,8 +71,8 @@ def test_a_save_racing_a_deletion_answers_both_without_an_error(developer_vgr):
     for _ in range(ROUNDS):
         entry = make_entry()
         statuses = at_once(
-            (editor, f"/insatser/{entry.pk}/andra/", edit_data(entry, title="Ändrad")),
-            (deleter, f"/insatser/{entry.pk}/ta-bort/", {}),
+            (editor, f"/vg2020/insatser/{entry.pk}/andra/", edit_data(entry, title="Ändrad")),
+            (deleter, f"/vg2020/insatser/{entry.pk}/ta-bort/", {}),
         )
         assert statuses == [302, 302]
         assert not SpendingEntry.objects.filter(pk=entry.pk).exists()
@@ -81,15 +81,20 @@ def test_a_save_racing_a_deletion_answers_both_without_an_error(developer_vgr):
 def test_create_form_sent_twice_at_once_makes_one_entry(developer_vgr):
     client = signed_in(developer_vgr)
     for round_number in range(ROUNDS):
-        data = entry_data(title=f"Runda {round_number}", submission_key=key_of(client, "/insatser/ny/"))
-        assert at_once((client, "/insatser/ny/", data), (client, "/insatser/ny/", data)) == [302, 302]
+        data = entry_data(
+            title=f"Runda {round_number}", submission_key=key_of(client, "/vg2020/insatser/ny/")
+        )
+        assert at_once((client, "/vg2020/insatser/ny/", data), (client, "/vg2020/insatser/ny/", data)) == [
+            302,
+            302,
+        ]
         assert SpendingEntry.objects.filter(title=f"Runda {round_number}").count() == 1
 
 
 def test_copy_sent_twice_at_once_makes_one_copy(developer_vgr):
     client = signed_in(developer_vgr)
     source = make_entry(year=2015, title="Förra året")
-    url = "/insatser/kopiera/?year=2016"
+    url = "/vg2020/insatser/kopiera/?year=2016"
     for round_number in range(1, ROUNDS + 1):
         data = {"entries": [source.pk], "submission_key": key_of(client, url)}
         assert at_once((client, url, data), (client, url, data)) == [302, 302]

@@ -68,7 +68,7 @@ def test_form_with_too_many_fields_gets_swedish_400_page(developer_vgr: User):
 
 
 def test_over_long_address_gets_swedish_414_page_in_base_layout():
-    response = Client().get("/uppfoljning/", {"fran": "2" * 5000})
+    response = Client().get("/vg2020/uppfoljning/", {"fran": "2" * 5000})
 
     html = response.content.decode()
     assert response.status_code == 414

@@ -56,6 +56,10 @@ EXPECTED: dict[str, dict[str, tuple]] = {
     "strategy:focus_area": {"GET": PUBLIC, "POST": NOT_ALLOWED},
     "strategy:actor_list": {"GET": PUBLIC, "POST": NOT_ALLOWED},
     "strategy:actor":      {"GET": PUBLIC, "POST": NOT_ALLOWED},
+    # /strategi/vg2020/malomrade/1/, the first portal's address: to /vg2020/malomrade/1/.
+    "strategy:legacy_address": {"GET": (301, 301, 301, 301, 301), "POST": NOT_ALLOWED},
+    # Live figures across strategies: for signed-in report readers, as the reports are.
+    "followup:across_strategies": {"GET": (LOGIN, 200, 200, 200, 200), "POST": (LOGIN, 405, 405, 405, 405)},
     "login":               {"GET": PUBLIC, "POST": PUBLIC},
     "logout":              {"GET": NOT_ALLOWED, "POST": (302, 302, 302, 302, 302)},
     "ops:health":          {"GET": PUBLIC, "POST": NOT_ALLOWED},
@@ -137,6 +141,7 @@ KWARGS: dict[str, Callable[[Objects], object]] = {
     "token": lambda objects: "ingen-sadan-import",
     "kind": lambda objects: objects.draft_evaluation.kind,
     "key": lambda objects: objects.indicator.key,
+    "rest": lambda objects: "malomrade/1/",
 }
 
 

@@ -52,7 +52,7 @@ def _work_in_the_portal() -> None:
     entry.save()
     make_published_report(user=admin, year=2016)
     Strategy.objects.create(
-        slug="vg2030", short_name="VG2030", name="Efterföljaren", start_year=2021, end_year=2030
+        slug="vg2040", short_name="VG2040", name="Efterföljaren", start_year=2031, end_year=2040
     )
     Actor.objects.create(slug="ny", short_name="Ny", name="En ny aktör", kind=Actor.Kind.REGION)
     User.objects.create_user("en.annan", password="ett-annat-losenord")

@@ -23,7 +23,7 @@ def published(admin_user):
 
 def test_list_shows_only_published_reports_to_anonymous_readers(published):
     make_report(year=2017, title="Utkast 2017")
-    response = client_for(None).get("/api/v1/arsrapporter/")
+    response = client_for(None).get("/vg2020/api/v1/arsrapporter/")
     assert response.status_code == 200
     data = response.json()
     assert data["count"] == 1
@@ -33,14 +33,14 @@ def test_list_shows_only_published_reports_to_anonymous_readers(published):
             "year": 2016,
             "title": "Årsrapport 2016",
             "published_at": timezone.localtime(published.published_at).isoformat(timespec="seconds"),
-            "url": "http://testserver/api/v1/arsrapporter/vg2020/2016/",
-            "page": "http://testserver/arsrapporter/vg2020/2016/",
+            "url": "http://testserver/vg2020/api/v1/arsrapporter/vg2020/2016/",
+            "page": "http://testserver/vg2020/arsrapporter/vg2020/2016/",
         }
     ]
 
 
 def test_anonymous_reader_gets_the_frozen_figures_of_a_published_report(published):
-    response = client_for(None).get("/api/v1/arsrapporter/vg2020/2016/")
+    response = client_for(None).get("/vg2020/api/v1/arsrapporter/vg2020/2016/")
     assert response.status_code == 200
     data = response.json()
     assert data["title"] == "Årsrapport 2016"
@@ -53,9 +53,9 @@ def test_anonymous_reader_gets_the_frozen_figures_of_a_published_report(publishe
 def test_published_figures_stay_frozen_after_an_entry_is_edited(published, bhu_member):
     SpendingEntry.objects.filter(title="Alfa").update(amount=Decimal("999999.00"))
     make_entry(title="Sen insats", amount="1000.00")
-    frozen = client_for(None).get("/api/v1/arsrapporter/vg2020/2016/").json()
+    frozen = client_for(None).get("/vg2020/api/v1/arsrapporter/vg2020/2016/").json()
     assert frozen["snapshot"]["total"]["total"] == "300000.50"
-    today = client_for(bhu_member).get("/api/v1/uppfoljning/?fran=2016&till=2016").json()
+    today = client_for(bhu_member).get("/vg2020/api/v1/uppfoljning/?fran=2016&till=2016").json()
     assert today["total"]["total"] == "1050999.50"
     assert SpendingEntry.objects.get(title="Alfa").amount == Decimal("999999.00")
 
@@ -64,23 +64,23 @@ def test_published_figures_stay_frozen_after_an_entry_is_edited(published, bhu_m
 def test_a_draft_is_404_for_everyone_even_those_who_read_drafts(request, role):
     make_report(year=2016)
     user = request.getfixturevalue(role) if role else None
-    response = client_for(user).get("/api/v1/arsrapporter/vg2020/2016/")
+    response = client_for(user).get("/vg2020/api/v1/arsrapporter/vg2020/2016/")
     assert response.status_code == 404
     assert response.json() == {"error": "Det finns ingen publicerad årsrapport för vg2020 2016."}
 
 
 def test_drafts_are_left_out_of_the_list_for_staff_too(admin_user):
     make_report(year=2016)
-    assert client_for(admin_user).get("/api/v1/arsrapporter/").json() == {"results": [], "count": 0}
+    assert client_for(admin_user).get("/vg2020/api/v1/arsrapporter/").json() == {"results": [], "count": 0}
 
 
 def test_a_missing_report_is_404_with_a_swedish_message(published):
-    response = client_for(None).get("/api/v1/arsrapporter/vg2020/2019/")
+    response = client_for(None).get("/vg2020/api/v1/arsrapporter/vg2020/2019/")
     assert response.status_code == 404
     assert "ingen publicerad årsrapport" in response.json()["error"]
 
 
-@pytest.mark.parametrize("path", ["/api/v1/arsrapporter/", "/api/v1/arsrapporter/vg2020/2016/"])
+@pytest.mark.parametrize("path", ["/vg2020/api/v1/arsrapporter/", "/vg2020/api/v1/arsrapporter/vg2020/2016/"])
 def test_the_api_is_read_only(published, admin_user, path):
     assert client_for(admin_user).post(path).status_code == 405
 
@@ -92,7 +92,7 @@ def test_an_older_snapshot_is_served_without_a_year_outside_its_period(admin_use
     stored = older_snapshot_of_2016()
     type(report).objects.filter(pk=report.pk).update(snapshot=stored)
 
-    api = client_for(None).get("/api/v1/arsrapporter/vg2020/2016/").json()
+    api = client_for(None).get("/vg2020/api/v1/arsrapporter/vg2020/2016/").json()
 
     assert [figure["key"] for figure in api["snapshot"]["breakdowns"]["year"]["figures"]] == ["2016"]
     report.refresh_from_db()

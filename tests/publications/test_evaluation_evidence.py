@@ -74,7 +74,7 @@ def test_spending_per_goal_area_costs_three_queries_however_many_entries(vg2020,
 
 def _queries_for_page(client) -> int:
     with CaptureQueriesContext(connection) as queries:
-        response = client.get("/arsrapporter/vg2020/utvardering/halvtid/")
+        response = client.get("/vg2020/arsrapporter/vg2020/utvardering/halvtid/")
     assert response.status_code == 200
     return len(queries)
 

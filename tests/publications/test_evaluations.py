@@ -15,12 +15,12 @@ MIDTERM = {
     "title": "Halvtidsutvärdering av VG2020",
     "summary": "Halvvägs.",
 }
-URL = "/arsrapporter/vg2020/utvardering/halvtid/"
+URL = "/vg2020/arsrapporter/vg2020/utvardering/halvtid/"
 
 
 @pytest.fixture
 def midterm(admin_user):
-    client_for(admin_user).post("/arsrapporter/utvardering/ny/", MIDTERM)
+    client_for(admin_user).post("/vg2020/arsrapporter/utvardering/ny/", MIDTERM)
     return Evaluation.objects.get()
 
 
@@ -34,7 +34,9 @@ def test_staff_create_a_midterm_evaluation_as_a_draft(midterm, admin_user):
 
 
 def test_final_evaluation_within_the_period_is_refused(admin_user):
-    response = client_for(admin_user).post("/arsrapporter/utvardering/ny/", {**MIDTERM, "kind": "slut"})
+    response = client_for(admin_user).post(
+        "/vg2020/arsrapporter/utvardering/ny/", {**MIDTERM, "kind": "slut"}
+    )
     assert "Slututvärderingen görs efter strategins sista år, 2020." in response.content.decode()
     assert not Evaluation.objects.exists()
 
@@ -87,4 +89,4 @@ def test_staff_publish_an_evaluation_and_anonymous_visitors_read_it(midterm, adm
     midterm.refresh_from_db()
     assert midterm.status == PublicationStatus.PUBLISHED
     assert client_for(None).get(URL).status_code == 200
-    assert "Halvtidsutvärdering av VG2020" in client_for(None).get("/arsrapporter/").content.decode()
+    assert "Halvtidsutvärdering av VG2020" in client_for(None).get("/vg2020/arsrapporter/").content.decode()

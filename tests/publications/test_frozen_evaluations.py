@@ -16,7 +16,7 @@ from .conftest import make_indicator
 
 pytestmark = pytest.mark.django_db
 
-URL = "/arsrapporter/vg2020/utvardering/halvtid/"
+URL = "/vg2020/arsrapporter/vg2020/utvardering/halvtid/"
 
 
 def make_midterm(vg2020) -> Evaluation:

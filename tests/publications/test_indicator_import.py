@@ -192,7 +192,7 @@ def test_the_reference_series_imports_as_it_is(indicator):
 
 def test_staff_import_through_the_upload_page(indicator, admin_user):
     upload = SimpleUploadedFile("varden.csv", GOOD_CSV.encode(), content_type="text/csv")
-    response = client_for(admin_user).post("/indikatorer/importera/", {"file": upload}, follow=True)
+    response = client_for(admin_user).post("/vg2020/indikatorer/importera/", {"file": upload}, follow=True)
     assert "Importen är klar: 2 nya värden, 0 ändrade, 0 oförändrade." in response.content.decode()
     assert len(stored()) == 3
 
@@ -200,7 +200,7 @@ def test_staff_import_through_the_upload_page(indicator, admin_user):
 def test_upload_page_lists_every_error_by_row_and_column(indicator, admin_user):
     data = "indikator;år;område;värde\nokand;2019;Riket;47\ntestindikator;20x9;Riket;47\n".encode()
     upload = SimpleUploadedFile("varden.csv", data, content_type="text/csv")
-    response = client_for(admin_user).post("/indikatorer/importera/", {"file": upload})
+    response = client_for(admin_user).post("/vg2020/indikatorer/importera/", {"file": upload})
     page = response.content.decode()
     assert "Filen importerades inte. Ingenting har ändrats." in page
     assert [(p.row, p.column) for p in response.context["problems"]] == [(2, "indikator"), (3, "år")]
@@ -209,13 +209,13 @@ def test_upload_page_lists_every_error_by_row_and_column(indicator, admin_user):
 
 def test_bhu_member_may_not_import(indicator, bhu_member):
     upload = SimpleUploadedFile("varden.csv", GOOD_CSV.encode(), content_type="text/csv")
-    response = client_for(bhu_member).post("/indikatorer/importera/", {"file": upload})
+    response = client_for(bhu_member).post("/vg2020/indikatorer/importera/", {"file": upload})
     assert response.status_code == 403
     assert len(stored()) == 1
 
 
 def test_anonymous_visitor_is_sent_to_sign_in_before_importing(indicator):
-    response = client_for(None).get("/indikatorer/importera/")
+    response = client_for(None).get("/vg2020/indikatorer/importera/")
     assert response.status_code == 302
     assert response["Location"].startswith("/konto/logga-in/")
 

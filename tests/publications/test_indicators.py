@@ -48,7 +48,7 @@ def test_indicator_without_a_target_says_there_is_too_little_data():
 
 def test_indicator_list_is_public_and_groups_by_goal_area():
     make_indicator(values={2014: "40", 2018: "50"})
-    page = client_for(None).get("/indikatorer/").content.decode()
+    page = client_for(None).get("/vg2020/indikatorer/").content.decode()
     assert "Målområde 2: En region för alla" in page
     assert "På väg mot målet" in page
 

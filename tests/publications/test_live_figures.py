@@ -15,8 +15,8 @@ from .conftest import make_published_report
 
 pytestmark = pytest.mark.django_db
 
-REPORT_URL = "/arsrapporter/vg2020/2016/"
-EVALUATION_URL = "/arsrapporter/vg2020/utvardering/halvtid/"
+REPORT_URL = "/vg2020/arsrapporter/vg2020/2016/"
+EVALUATION_URL = "/vg2020/arsrapporter/vg2020/utvardering/halvtid/"
 LIVE_AMOUNT = "987\u00a0654\u00a0kr"
 
 

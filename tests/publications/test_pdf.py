@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 def test_pdf_is_served_as_a_download(admin_user, real_pdfs):
     make_entry(year=2016, amount="1234567.00")
     make_published_report(user=admin_user, year=2016)
-    response = client_for(None).get("/arsrapporter/vg2020/2016/pdf/")
+    response = client_for(None).get("/vg2020/arsrapporter/vg2020/2016/pdf/")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"] == 'attachment; filename="arsrapport-vg2020-2016.pdf"'

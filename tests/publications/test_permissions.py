@@ -10,7 +10,7 @@ from .conftest import make_published_report, make_report
 
 pytestmark = pytest.mark.django_db
 
-DRAFT_URL = "/arsrapporter/vg2020/2016/"
+DRAFT_URL = "/vg2020/arsrapporter/vg2020/2016/"
 
 
 @pytest.fixture
@@ -49,24 +49,24 @@ def test_anonymous_visitor_reads_a_published_report(admin_user):
 
 def test_archive_lists_only_published_reports_for_anonymous_visitors(draft, admin_user):
     make_published_report(user=admin_user, year=2015, title="Offentlig rapport 2015")
-    page = client_for(None).get("/arsrapporter/").content.decode()
+    page = client_for(None).get("/vg2020/arsrapporter/").content.decode()
     assert "Offentlig rapport 2015" in page
     assert "Hemligt utkast 2016" not in page
 
 
 def test_archive_lists_drafts_for_bhu_members(draft, bhu_member):
-    assert "Hemligt utkast 2016" in client_for(bhu_member).get("/arsrapporter/").content.decode()
+    assert "Hemligt utkast 2016" in client_for(bhu_member).get("/vg2020/arsrapporter/").content.decode()
 
 
 def test_anonymous_visitor_is_sent_to_sign_in_before_writing():
-    response = client_for(None).get("/arsrapporter/ny/")
+    response = client_for(None).get("/vg2020/arsrapporter/ny/")
     assert response.status_code == 302
     assert response["Location"].startswith("/konto/logga-in/")
 
 
 def test_bhu_member_may_not_create_a_report(bhu_member):
     response = client_for(bhu_member).post(
-        "/arsrapporter/ny/", {"year": "2016", "title": "X", "summary": "X", "narrative": "X"}
+        "/vg2020/arsrapporter/ny/", {"year": "2016", "title": "X", "summary": "X", "narrative": "X"}
     )
     assert response.status_code == 403
     assert not AnnualReport.objects.exists()
@@ -95,20 +95,20 @@ def test_regional_developer_asking_to_publish_a_draft_gets_404(draft, developer_
 
 def test_anonymous_visitor_gets_404_for_a_draft_evaluation(admin_user):
     client_for(admin_user).post(
-        "/arsrapporter/utvardering/ny/",
+        "/vg2020/arsrapporter/utvardering/ny/",
         {"kind": "halvtid", "year": "2017", "title": "Halvtid", "summary": "S"},
     )
     assert Evaluation.objects.count() == 1
-    assert client_for(None).get("/arsrapporter/vg2020/utvardering/halvtid/").status_code == 404
+    assert client_for(None).get("/vg2020/arsrapporter/vg2020/utvardering/halvtid/").status_code == 404
 
 
 def test_bhu_member_may_not_assess_a_goal_area(admin_user, bhu_member):
     client_for(admin_user).post(
-        "/arsrapporter/utvardering/ny/",
+        "/vg2020/arsrapporter/utvardering/ny/",
         {"kind": "halvtid", "year": "2017", "title": "Halvtid", "summary": "S"},
     )
     response = client_for(bhu_member).post(
-        "/arsrapporter/vg2020/utvardering/halvtid/malomrade/1/", {"rating": "3", "text": "Bra."}
+        "/vg2020/arsrapporter/vg2020/utvardering/halvtid/malomrade/1/", {"rating": "3", "text": "Bra."}
     )
     assert response.status_code == 403
     assert not Evaluation.objects.get().assessments.exists()

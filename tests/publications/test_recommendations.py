@@ -76,7 +76,7 @@ def test_anonymous_visitor_does_not_see_recommendations_of_an_unpublished_report
 def test_staff_follow_up_a_recommendation_through_the_portal(admin_user):
     report = make_published_report(user=admin_user, year=2015)
     recommendation = make_recommendation(report)
-    url = f"/arsrapporter/vg2020/2015/rekommendationer/{recommendation.number}/uppfoljning/"
+    url = f"/vg2020/arsrapporter/vg2020/2015/rekommendationer/{recommendation.number}/uppfoljning/"
     response = client_for(admin_user).post(
         url, {"year": "2016", "status": "pagar", "response": "Arbetet har börjat."}
     )
@@ -88,7 +88,7 @@ def test_staff_follow_up_a_recommendation_through_the_portal(admin_user):
 
 def test_follow_up_with_an_unknown_status_is_refused_with_a_message(admin_user):
     recommendation = make_recommendation(make_published_report(user=admin_user, year=2015))
-    url = "/arsrapporter/vg2020/2015/rekommendationer/1/uppfoljning/"
+    url = "/vg2020/arsrapporter/vg2020/2015/rekommendationer/1/uppfoljning/"
     response = client_for(admin_user).post(url, {"year": "2016", "status": "klar", "response": ""})
     assert response.status_code == 200
     assert "Välj ett giltigt alternativ" in response.content.decode()
@@ -97,7 +97,7 @@ def test_follow_up_with_an_unknown_status_is_refused_with_a_message(admin_user):
 
 def test_bhu_member_may_not_follow_up_recommendations(admin_user, bhu_member):
     recommendation = make_recommendation(make_published_report(user=admin_user, year=2015))
-    url = "/arsrapporter/vg2020/2015/rekommendationer/1/uppfoljning/"
+    url = "/vg2020/arsrapporter/vg2020/2015/rekommendationer/1/uppfoljning/"
     response = client_for(bhu_member).post(url, {"year": "2016", "status": "pagar", "response": ""})
     assert response.status_code == 403
     assert not recommendation.updates.exists()
@@ -106,7 +106,7 @@ def test_bhu_member_may_not_follow_up_recommendations(admin_user, bhu_member):
 def test_staff_add_a_numbered_recommendation_to_a_draft(admin_user):
     report = make_report(year=2016)
     response = client_for(admin_user).post(
-        "/arsrapporter/vg2020/2016/rekommendationer/ny/", {"number": "1", "text": "Fokusera på unga."}
+        "/vg2020/arsrapporter/vg2020/2016/rekommendationer/ny/", {"number": "1", "text": "Fokusera på unga."}
     )
     assert response.status_code == 302
     assert list(report.recommendations.values_list("number", "text")) == [(1, "Fokusera på unga.")]
@@ -116,7 +116,7 @@ def test_recommendation_number_taken_in_the_report_is_refused(admin_user):
     report = make_report(year=2016)
     make_recommendation(report, number=1)
     response = client_for(admin_user).post(
-        "/arsrapporter/vg2020/2016/rekommendationer/ny/", {"number": "1", "text": "Dubblett."}
+        "/vg2020/arsrapporter/vg2020/2016/rekommendationer/ny/", {"number": "1", "text": "Dubblett."}
     )
     assert "Rapporten har redan en rekommendation nummer 1." in response.content.decode()
     assert report.recommendations.count() == 1
@@ -125,7 +125,9 @@ def test_recommendation_number_taken_in_the_report_is_refused(admin_user):
 def test_recommendations_of_a_published_report_cannot_be_added(admin_user):
     report = make_published_report(user=admin_user, year=2016)
     response = client_for(admin_user).post(
-        "/arsrapporter/vg2020/2016/rekommendationer/ny/", {"number": "1", "text": "För sent."}, follow=True
+        "/vg2020/arsrapporter/vg2020/2016/rekommendationer/ny/",
+        {"number": "1", "text": "För sent."},
+        follow=True,
     )
     assert "En publicerad rapport ändras inte" in response.content.decode()
     assert not report.recommendations.exists()

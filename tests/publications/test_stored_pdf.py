@@ -16,7 +16,7 @@ from .conftest import make_recommendation, make_report
 
 pytestmark = pytest.mark.django_db
 
-PDF_URL = "/arsrapporter/vg2020/2016/pdf/"
+PDF_URL = "/vg2020/arsrapporter/vg2020/2016/pdf/"
 
 
 @pytest.fixture(autouse=True)

@@ -76,7 +76,7 @@ def test_filters_are_described_under_the_dimensions_labels(vg2020):
 
 @pytest.mark.django_db
 def test_filters_choosing_the_same_are_equal_whatever_the_order_and_without_nones():
-    area = GoalArea.objects.get(number=2)
+    area = GoalArea.objects.get(strategy__slug="vg2020", number=2)
     assert ReportFilters(
         first_year=2016, last_year=2016, goal_area=area, funding_source="eu"
     ) == ReportFilters(first_year=2016, last_year=2016, funding_source="eu", actor=None, goal_area=area)
@@ -116,10 +116,10 @@ def entry_on_every_page(db):
 @pytest.mark.parametrize(
     ("path", "page"),
     [
-        ("/uppfoljning/", "overview"),
-        ("/uppfoljning/kraftsamling/2/", "focus_area"),
-        ("/uppfoljning/malomrade/3/", "goal_area"),
-        ("/uppfoljning/aktor/gr/", "actor"),
+        ("/vg2020/uppfoljning/", "overview"),
+        ("/vg2020/uppfoljning/kraftsamling/2/", "focus_area"),
+        ("/vg2020/uppfoljning/malomrade/3/", "goal_area"),
+        ("/vg2020/uppfoljning/aktor/gr/", "actor"),
     ],
 )
 def test_report_page_shows_its_sections_in_the_pages_order(bhu_member, entry_on_every_page, path, page):
@@ -130,7 +130,7 @@ def test_report_page_shows_its_sections_in_the_pages_order(bhu_member, entry_on_
 def test_overview_reads_goal_areas_focus_areas_priorities_actors_funding_then_matrices(
     bhu_member, entry_on_every_page
 ):
-    assert section_ids(client_for(bhu_member).get("/uppfoljning/").content.decode()) == [
+    assert section_ids(client_for(bhu_member).get("/vg2020/uppfoljning/").content.decode()) == [
         "trend",
         "goal_area",
         "focus_area",

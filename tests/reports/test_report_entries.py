@@ -11,7 +11,7 @@ from .conftest import bulk_entries
 
 pytestmark = pytest.mark.django_db
 
-LIST = "/uppfoljning/insatser/"
+LIST = "/vg2020/uppfoljning/insatser/"
 
 
 @pytest.fixture
@@ -63,7 +63,7 @@ def test_developer_asking_for_another_actor_sees_the_figure_and_no_titles(develo
 
 def test_each_entry_links_to_its_page(bhu_member, two_actors_entries):
     html = client_for(bhu_member).get(LIST).content.decode()
-    assert f'href="/insatser/{two_actors_entries["own"].pk}/"' in html
+    assert f'href="/vg2020/insatser/{two_actors_entries["own"].pk}/"' in html
 
 
 def test_entry_link_is_not_grouped_by_thousands(bhu_member):
@@ -72,7 +72,7 @@ def test_entry_link_is_not_grouped_by_thousands(bhu_member):
     last.amount = Decimal("9999999")
     last.save()
     html = client_for(bhu_member).get(LIST, {"ordning": "-belopp"}).content.decode()
-    assert f'href="/insatser/{last.pk}/"' in html
+    assert f'href="/vg2020/insatser/{last.pk}/"' in html
 
 
 def test_list_is_paginated_in_swedish_with_the_total_over_every_page(bhu_member):

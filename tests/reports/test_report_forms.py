@@ -26,7 +26,7 @@ def test_every_parameter_is_read_back_from_as_query(vg2020):
         first_year=2016,
         last_year=2018,
         actor=Actor.objects.get(short_name="GR"),
-        goal_area=GoalArea.objects.get(number=1),
+        goal_area=GoalArea.objects.get(strategy__slug="vg2020", number=1),
         priority=Priority.objects.get(number=3),
         focus_area=focus_area(2),
         funding_source="eu",
@@ -44,7 +44,7 @@ def test_none_set_is_read_for_priority_and_focus_area(vg2020):
 
 
 def test_a_fixed_dimension_is_not_offered_and_wins_over_the_query(vg2020):
-    area = FocusArea.objects.get(number=3)
+    area = FocusArea.objects.get(strategy__slug="vg2020", number=3)
     form = form_for(vg2020, {"kraftsamling": "1"}, fixed={"focus_area": area})
     assert "kraftsamling" not in form.fields
     assert form.is_valid()
@@ -52,7 +52,7 @@ def test_a_fixed_dimension_is_not_offered_and_wins_over_the_query(vg2020):
 
 
 def test_goal_area_page_offers_only_its_own_priorities(vg2020):
-    area = GoalArea.objects.get(number=1)
+    area = GoalArea.objects.get(strategy__slug="vg2020", number=1)
     form = form_for(vg2020, {"prioritering": "20"}, fixed={"goal_area": area})
     assert not form.is_valid()
     assert form.errors["prioritering"] == [

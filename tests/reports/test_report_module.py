@@ -22,9 +22,9 @@ def random_entries(count: int, seed: int = 7) -> list[SpendingEntry]:
     rng = random.Random(seed)
     actors = list(Actor.objects.values_list("short_name", flat=True))
     goal_priorities = defaultdict(list)
-    for priority in Priority.objects.all():
+    for priority in Priority.objects.filter(goal_area__strategy__slug="vg2020"):
         goal_priorities[priority.goal_area.number].append(priority)
-    focus_areas = list(FocusArea.objects.all())
+    focus_areas = list(FocusArea.objects.filter(strategy__slug="vg2020"))
     entries = []
     for _ in range(count):
         year = rng.randint(2014, 2020)
@@ -92,7 +92,7 @@ def test_figures_per_dimension_match_the_entries(vg2020):
 
 def test_filters_narrow_every_figure(vg2020):
     entries = random_entries(120, seed=11)
-    goal = GoalArea.objects.get(number=2)
+    goal = GoalArea.objects.get(strategy__slug="vg2020", number=2)
     actor = Actor.objects.get(short_name="GR")
     filters = ReportFilters(first_year=2016, last_year=2018, actor=actor, goal_area=goal)
     report = build_report(strategy=vg2020, filters=filters)

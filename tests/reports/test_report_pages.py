@@ -16,11 +16,11 @@ from .conftest import bulk_entries
 pytestmark = pytest.mark.django_db
 
 PAGES = [
-    "/uppfoljning/",
-    "/uppfoljning/kraftsamling/2/",
-    "/uppfoljning/malomrade/3/",
-    "/uppfoljning/aktor/gr/",
-    "/uppfoljning/insatser/",
+    "/vg2020/uppfoljning/",
+    "/vg2020/uppfoljning/kraftsamling/2/",
+    "/vg2020/uppfoljning/malomrade/3/",
+    "/vg2020/uppfoljning/aktor/gr/",
+    "/vg2020/uppfoljning/insatser/",
 ]
 
 
@@ -48,13 +48,13 @@ def test_report_readers_see_the_page(request, role, path):
 
 
 def test_report_readers_find_the_reports_in_the_navigation(bhu_member, client):
-    assert 'href="/uppfoljning/"' in client_for(bhu_member).get("/").content.decode()
-    assert 'href="/uppfoljning/"' not in client.get("/").content.decode()
+    assert 'href="/vg2020/uppfoljning/"' in client_for(bhu_member).get("/vg2020/").content.decode()
+    assert 'href="/vg2020/uppfoljning/"' not in client.get("/vg2020/").content.decode()
 
 
 def test_overview_figures_match_the_entries(bhu_member):
     entries = bulk_entries(200, seed=5)
-    report = client_for(bhu_member).get("/uppfoljning/").context["report"]
+    report = client_for(bhu_member).get("/vg2020/uppfoljning/").context["report"]
     assert report.total.total == total_of(entries)
     assert report.total.count == len(entries)
     by_actor = {figure.key: figure.total for figure in report.breakdowns["actor"].figures}
@@ -66,7 +66,7 @@ def test_overview_figures_match_the_entries(bhu_member):
 
 def test_focus_area_page_covers_only_that_focus_area(bhu_member):
     entries = bulk_entries(200, seed=6)
-    response = client_for(bhu_member).get("/uppfoljning/kraftsamling/2/?fran=2016&till=2018")
+    response = client_for(bhu_member).get("/vg2020/uppfoljning/kraftsamling/2/?fran=2016&till=2018")
     report = response.context["report"]
     expected = total_of(
         entries, lambda e: e.focus_area_id == focus_area(2).pk and 2016 <= e.reporting_year.year <= 2018
@@ -78,7 +78,7 @@ def test_focus_area_page_covers_only_that_focus_area(bhu_member):
 
 def test_goal_area_page_covers_only_that_goal_area(bhu_member):
     entries = bulk_entries(200, seed=7)
-    report = client_for(bhu_member).get("/uppfoljning/malomrade/3/").context["report"]
+    report = client_for(bhu_member).get("/vg2020/uppfoljning/malomrade/3/").context["report"]
     assert report.total.total == total_of(entries, lambda e: e.goal_area.number == 3)
     assert {figure.key for figure in report.breakdowns["priority"].figures} <= {
         *(str(number) for number in range(20, 33)),
@@ -88,7 +88,7 @@ def test_goal_area_page_covers_only_that_goal_area(bhu_member):
 
 def test_actor_page_covers_only_that_actor_with_other_filters_kept(bhu_member):
     entries = bulk_entries(200, seed=8)
-    report = client_for(bhu_member).get("/uppfoljning/aktor/gr/?finansiering=eu").context["report"]
+    report = client_for(bhu_member).get("/vg2020/uppfoljning/aktor/gr/?finansiering=eu").context["report"]
     assert report.total.total == total_of(
         entries, lambda e: e.actor.short_name == "GR" and e.funding_source == FundingSource.EU_FUNDS
     )
@@ -108,7 +108,7 @@ def figures_of(report):
 def test_every_figure_links_to_a_list_with_the_same_total(bhu_member):
     bulk_entries(120, seed=9)
     client = client_for(bhu_member)
-    response = client.get("/uppfoljning/?fran=2016&till=2019")
+    response = client.get("/vg2020/uppfoljning/?fran=2016&till=2019")
     html = response.content.decode()
     report = response.context["report"]
     checked = {}
@@ -124,7 +124,7 @@ def test_every_figure_links_to_a_list_with_the_same_total(bhu_member):
 def test_area_page_figures_link_to_lists_with_the_same_total(bhu_member):
     bulk_entries(120, seed=10)
     client = client_for(bhu_member)
-    report = client.get("/uppfoljning/malomrade/2/").context["report"]
+    report = client.get("/vg2020/uppfoljning/malomrade/2/").context["report"]
     for figure in [
         *report.breakdowns["priority"].figures,
         *report.breakdowns["actor"].figures,
@@ -138,7 +138,7 @@ def test_overview_shows_swedish_amounts_and_the_years_compared(bhu_member):
     make_entry(actor="VGR", year=2017, amount="3000000", total_project_size=Decimal("9000000"))
     make_entry(actor="GR", year=2017, amount="1000000")
     make_entry(actor="VGR", year=2016, amount="2000000")
-    html = client_for(bhu_member).get("/uppfoljning/?fran=2017&till=2017").content.decode()
+    html = client_for(bhu_member).get("/vg2020/uppfoljning/?fran=2017&till=2017").content.decode()
     assert "4,0\u00a0mnkr" in html
     assert "4\u00a0000\u00a0000\u00a0kr" in html
     assert "Belopp (tkr)" in html
@@ -150,30 +150,30 @@ def test_overview_shows_swedish_amounts_and_the_years_compared(bhu_member):
 
 
 def test_area_pages_link_back_to_the_overview_with_the_same_filters(bhu_member):
-    html = client_for(bhu_member).get("/uppfoljning/aktor/gr/?fran=2015").content.decode()
-    assert 'href="/uppfoljning/?fran=2015&amp;till=2020"' in html
+    html = client_for(bhu_member).get("/vg2020/uppfoljning/aktor/gr/?fran=2015").content.decode()
+    assert 'href="/vg2020/uppfoljning/?fran=2015&amp;till=2020"' in html
 
 
 @pytest.mark.parametrize(
     ("path", "message"),
     [
-        ("/uppfoljning/?fran=abc", "”abc” är inget år i strategins period"),
-        ("/uppfoljning/?fran=2013", "”2013” är inget år i strategins period"),
-        ("/uppfoljning/?till=2031", "”2031” är inget år i strategins period"),
-        ("/uppfoljning/?fran=2019&till=2015", "Året 2015 ligger före från-året 2019."),
-        ("/uppfoljning/?aktor=okand", "Det finns ingen aktör med kortnamnet ”okand”."),
-        ("/uppfoljning/?malomrade=7", "Det finns inget målområde med nummer ”7”."),
-        ("/uppfoljning/?prioritering=40", "Det finns ingen prioritering med nummer ”40”."),
-        ("/uppfoljning/?kraftsamling=x", "Det finns inget kraftsamlingsområde med nummer ”x”."),
-        ("/uppfoljning/?finansiering=lotto", "Det finns ingen finansieringskälla som heter ”lotto”."),
-        ("/uppfoljning/kraftsamling/1/?fran=abc", "”abc” är inget år i strategins period"),
+        ("/vg2020/uppfoljning/?fran=abc", "”abc” är inget år i strategins period"),
+        ("/vg2020/uppfoljning/?fran=2013", "”2013” är inget år i strategins period"),
+        ("/vg2020/uppfoljning/?till=2031", "”2031” är inget år i strategins period"),
+        ("/vg2020/uppfoljning/?fran=2019&till=2015", "Året 2015 ligger före från-året 2019."),
+        ("/vg2020/uppfoljning/?aktor=okand", "Det finns ingen aktör med kortnamnet ”okand”."),
+        ("/vg2020/uppfoljning/?malomrade=7", "Det finns inget målområde med nummer ”7”."),
+        ("/vg2020/uppfoljning/?prioritering=40", "Det finns ingen prioritering med nummer ”40”."),
+        ("/vg2020/uppfoljning/?kraftsamling=x", "Det finns inget kraftsamlingsområde med nummer ”x”."),
+        ("/vg2020/uppfoljning/?finansiering=lotto", "Det finns ingen finansieringskälla som heter ”lotto”."),
+        ("/vg2020/uppfoljning/kraftsamling/1/?fran=abc", "”abc” är inget år i strategins period"),
         (
-            "/uppfoljning/malomrade/1/?prioritering=30",
+            "/vg2020/uppfoljning/malomrade/1/?prioritering=30",
             "ingen prioritering med nummer ”30” i det här målområdet",
         ),
-        ("/uppfoljning/aktor/vgr/?till=1999", "”1999” är inget år i strategins period"),
-        ("/uppfoljning/insatser/?fran=2020&till=2014", "Året 2014 ligger före från-året 2020."),
-        ("/uppfoljning/insatser/?ordning=pris", "Listan kan inte sorteras efter ”pris”."),
+        ("/vg2020/uppfoljning/aktor/vgr/?till=1999", "”1999” är inget år i strategins period"),
+        ("/vg2020/uppfoljning/insatser/?fran=2020&till=2014", "Året 2014 ligger före från-året 2020."),
+        ("/vg2020/uppfoljning/insatser/?ordning=pris", "Listan kan inte sorteras efter ”pris”."),
     ],
 )
 def test_bad_filter_shows_the_error_summary_and_no_figures(bhu_member, path, message):
@@ -189,7 +189,11 @@ def test_bad_filter_shows_the_error_summary_and_no_figures(bhu_member, path, mes
 
 @pytest.mark.parametrize(
     "path",
-    ["/uppfoljning/kraftsamling/9/", "/uppfoljning/malomrade/5/", "/uppfoljning/aktor/finns-inte/"],
+    [
+        "/vg2020/uppfoljning/kraftsamling/9/",
+        "/vg2020/uppfoljning/malomrade/5/",
+        "/vg2020/uppfoljning/aktor/finns-inte/",
+    ],
 )
 def test_unknown_area_or_actor_in_the_address_is_not_found(bhu_member, path):
     assert client_for(bhu_member).get(path).status_code == 404

@@ -13,10 +13,10 @@ from tests.followup_spreadsheets.conftest import read_workbook
 pytestmark = pytest.mark.django_db
 
 AREA_PAGES = [
-    "/uppfoljning/",
-    "/uppfoljning/malomrade/1/",
-    "/uppfoljning/aktor/vgr/",
-    "/uppfoljning/kraftsamling/2/",
+    "/vg2020/uppfoljning/",
+    "/vg2020/uppfoljning/malomrade/1/",
+    "/vg2020/uppfoljning/aktor/vgr/",
+    "/vg2020/uppfoljning/kraftsamling/2/",
 ]
 
 
@@ -65,7 +65,9 @@ def test_change_against_the_strategys_first_year_is_shown(vg2020):
 
 def test_page_of_the_strategys_first_year_shows_no_change(bhu_member):
     make_entry(year=2014, amount="24106649")
-    html = client_for(bhu_member).get("/uppfoljning/", {"fran": "2014", "till": "2014"}).content.decode()
+    html = (
+        client_for(bhu_member).get("/vg2020/uppfoljning/", {"fran": "2014", "till": "2014"}).content.decode()
+    )
     assert "+24\u00a0107" not in html
     assert "2013 ligger före strategins första år" in html
 
@@ -80,7 +82,9 @@ def test_snapshot_of_a_year_before_the_strategy_has_no_previous_year_total(vg202
 
 def test_empty_report_says_so_in_one_sentence_with_the_filter_form(bhu_member):
     make_entry(actor="VGR", year=2016)
-    response = client_for(bhu_member).get("/uppfoljning/", {"fran": "2016", "till": "2016", "aktor": "gr"})
+    response = client_for(bhu_member).get(
+        "/vg2020/uppfoljning/", {"fran": "2016", "till": "2016", "aktor": "gr"}
+    )
     assert response.status_code == 200
     html = response.content.decode()
     assert "Inga insatser matchar filtren" in html
@@ -91,7 +95,9 @@ def test_empty_report_says_so_in_one_sentence_with_the_filter_form(bhu_member):
 
 def test_report_with_entries_shows_its_tables(bhu_member):
     make_entry(actor="VGR", year=2016)
-    html = client_for(bhu_member).get("/uppfoljning/", {"fran": "2016", "till": "2016"}).content.decode()
+    html = (
+        client_for(bhu_member).get("/vg2020/uppfoljning/", {"fran": "2016", "till": "2016"}).content.decode()
+    )
     assert "Inga insatser matchar filtren" not in html
     assert "<table" in html
 
@@ -102,24 +108,26 @@ def csv_rows(response) -> list[list[str]]:
 
 
 def test_csv_per_year_of_a_one_year_report_has_only_that_year(bhu_member, two_years):
-    response = client_for(bhu_member).get("/uppfoljning/export.csv?tabell=year&fran=2016&till=2016")
+    response = client_for(bhu_member).get("/vg2020/uppfoljning/export.csv?tabell=year&fran=2016&till=2016")
     assert [row[0] for row in csv_rows(response)[1:]] == ["2016", "Summa"]
 
 
 def test_year_sheet_of_a_one_year_report_has_only_that_year(bhu_member, two_years):
-    response = client_for(bhu_member).get("/uppfoljning/export.xlsx?fran=2016&till=2016")
+    response = client_for(bhu_member).get("/vg2020/uppfoljning/export.xlsx?fran=2016&till=2016")
     sheet = read_workbook(b"".join(response.streaming_content))["År"]
     assert [row[0] for row in sheet.iter_rows(min_row=6, values_only=True)] == ["2016", "Summa"]
 
 
 def test_json_of_a_one_year_report_has_only_that_year(bhu_member, two_years):
-    data = client_for(bhu_member).get("/api/v1/uppfoljning/?fran=2016&till=2016").json()
+    data = client_for(bhu_member).get("/vg2020/api/v1/uppfoljning/?fran=2016&till=2016").json()
     assert [figure["key"] for figure in data["breakdowns"]["year"]["figures"]] == ["2016"]
 
 
 def test_export_of_the_strategys_first_year_leaves_the_change_empty(bhu_member):
     make_entry(year=2014, amount="24106649")
-    response = client_for(bhu_member).get("/uppfoljning/export.csv?tabell=goal_area&fran=2014&till=2014")
+    response = client_for(bhu_member).get(
+        "/vg2020/uppfoljning/export.csv?tabell=goal_area&fran=2014&till=2014"
+    )
     rows = csv_rows(response)
     assert rows[0][4] == "Förändring 2014 mot 2013 (kr)"
     assert {(row[4], row[5]) for row in rows[1:]} == {("", "")}
@@ -127,19 +135,19 @@ def test_export_of_the_strategys_first_year_leaves_the_change_empty(bhu_member):
 
 def test_json_of_the_strategys_first_year_has_no_previous_year_total(bhu_member):
     make_entry(year=2014, amount="24106649")
-    data = client_for(bhu_member).get("/api/v1/uppfoljning/?fran=2014&till=2014").json()
+    data = client_for(bhu_member).get("/vg2020/api/v1/uppfoljning/?fran=2014&till=2014").json()
     assert data["total"]["previous_year_total"] is None
 
 
 def test_workbook_of_an_empty_report_is_a_valid_file_with_every_sheet(bhu_member):
-    response = client_for(bhu_member).get("/uppfoljning/export.xlsx?fran=2016&till=2016&aktor=gr")
+    response = client_for(bhu_member).get("/vg2020/uppfoljning/export.xlsx?fran=2016&till=2016&aktor=gr")
     assert response.status_code == 200
     workbook = read_workbook(b"".join(response.streaming_content))
     assert workbook["Målområde"][workbook["Målområde"].max_row][1].value == 0
 
 
 def test_csv_of_an_empty_report_has_its_headings_and_a_zero_total(bhu_member):
-    response = client_for(bhu_member).get("/uppfoljning/export.csv?tabell=actor&aktor=gr")
+    response = client_for(bhu_member).get("/vg2020/uppfoljning/export.csv?tabell=actor&aktor=gr")
     rows = csv_rows(response)
     assert rows[0][0] == "Aktör"
     assert rows[-1][:2] == ["Summa", "0,00"]

@@ -27,7 +27,7 @@ def test_leverage_rounds_half_up(vg2020, size, leverage):
 
 def test_page_shows_a_leverage_of_exactly_4125_as_413(bhu_member):
     make_entry(year=2017, amount="1000", total_project_size=Decimal("4125"))
-    html = client_for(bhu_member).get("/uppfoljning/?fran=2017&till=2017").content.decode()
+    html = client_for(bhu_member).get("/vg2020/uppfoljning/?fran=2017&till=2017").content.decode()
     assert "<dd>4,13</dd>" in html
 
 
@@ -47,7 +47,7 @@ def test_table_whose_rounded_amounts_miss_the_total_says_so(bhu_member):
     for year in (2016, 2017):  # the same both years: the changes (all zero) add up
         make_entry(year=year, goal=1, amount="1400")
         make_entry(year=year, goal=2, amount="1400")
-    response = client_for(bhu_member).get("/uppfoljning/?fran=2017&till=2017")
+    response = client_for(bhu_member).get("/vg2020/uppfoljning/?fran=2017&till=2017")
     assert rounding_note(response.context["report"].breakdowns["goal_area"]) == AMOUNTS_NOTE
     assert AMOUNTS_NOTE in response.content.decode()
 
@@ -55,7 +55,7 @@ def test_table_whose_rounded_amounts_miss_the_total_says_so(bhu_member):
 def test_tables_that_add_up_have_no_note(bhu_member):
     make_entry(year=2017, goal=1, amount="1000")
     make_entry(year=2017, goal=2, amount="3000")
-    html = client_for(bhu_member).get("/uppfoljning/?fran=2017&till=2017").content.decode()
+    html = client_for(bhu_member).get("/vg2020/uppfoljning/?fran=2017&till=2017").content.decode()
     assert "avrundade var för sig" not in html
 
 
