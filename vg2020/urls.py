@@ -10,6 +10,8 @@ admin.site.index_title = "Administrera portalen"
 admin.site.login_form = AdminSignInForm
 
 urlpatterns = [
+    # Before the strategy's pages, whose patterns would otherwise catch the round's addresses.
+    path("", include("reporting.urls")),
     path("", include("strategy.urls")),
     path("", include("followup.urls")),
     path("", include("publications.urls")),
