@@ -98,7 +98,7 @@ def open_round(request: HttpRequest, year: int) -> HttpResponse:
     if ReportingRound.objects.filter(reporting_year=reporting_year).exists():
         messages.info(request, f"Rapporteringen för {year} är redan öppnad.")
         return redirect("reporting:board", year=year)
-    form = OpenRoundForm(request.POST or None)
+    form = OpenRoundForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             transitions.open_round(reporting_year, user=request.user, **form.cleaned_data)
@@ -135,7 +135,7 @@ def submit(request: HttpRequest, year: int, actor: str) -> HttpResponse:
         raise PermissionDenied("Bara aktörens regionutvecklare lämnar in året.")
     actor_year = _actor_year(request, year, actor)
     check = completeness.check(actor_year.actor, actor_year.round.reporting_year)
-    form = SubmitForm(request.POST or None, no_entries=check.no_entries)
+    form = SubmitForm(request.POST if request.method == "POST" else None, no_entries=check.no_entries)
     refusal = transitions.refusal(request.user, actor_year, transitions.SUBMIT)
     if request.method == "POST" and refusal is None and form.is_valid():
         try:
@@ -188,7 +188,7 @@ def review(request: HttpRequest, year: int, actor: str) -> HttpResponse:
 def close_round(request: HttpRequest, year: int) -> HttpResponse:
     _require_compiler(request)
     round_ = _round(request, year)
-    form = CloseRoundForm(request.POST or None)
+    form = CloseRoundForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             transitions.close_round(round_, user=request.user, comment=form.cleaned_data["comment"])
