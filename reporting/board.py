@@ -118,3 +118,33 @@ def tasks(user: AbstractBaseUser, today: date) -> list[Task]:
                 )
             )
     return found
+
+
+@dataclass(frozen=True)
+class RoundSummary:
+    """How far a year's round has come, for the annual report's draft and publishing."""
+
+    round: ReportingRound
+    approved: int
+    actors: int
+    is_closed: bool
+
+    @property
+    def complete(self) -> bool:
+        return self.is_closed or self.approved == self.actors
+
+
+def round_summary(strategy, year: int) -> RoundSummary | None:
+    """None when the year has no round (years followed up before the portal ran rounds)."""
+    round_ = ReportingRound.objects.filter(
+        reporting_year__strategy=strategy, reporting_year__year=year
+    ).first()
+    if round_ is None:
+        return None
+    statuses = list(round_.actor_years.values_list("status", flat=True))
+    return RoundSummary(
+        round=round_,
+        approved=statuses.count(S.APPROVED),
+        actors=len(statuses),
+        is_closed=round_.reporting_year.is_closed,
+    )

@@ -40,3 +40,9 @@ def round_status(context, year: ReportingYear | None, actor: Actor | None = None
 @register.inclusion_tag("reporting/_home_tasks.html", takes_context=True)
 def todo_tasks(context) -> dict:
     return {"tasks": board.tasks(context["request"].user, timezone.localdate())}
+
+
+@register.inclusion_tag("reporting/_round_summary.html")
+def round_summary(strategy, year: int) -> dict:
+    """The round's status on an annual report's draft page."""
+    return {"summary": board.round_summary(strategy, year), "year": year}

@@ -2,12 +2,13 @@
 
 import pytest
 from django.core import mail
+from django.urls import reverse
 
 from followup.models import SpendingEntry
 from reporting import transitions
 from reporting.models import ActorYear, StatusChange
 from reporting.models import Status as S
-from tests.conftest import make_entry
+from tests.conftest import client_for, make_entry
 
 from .conftest import actor_year, open_round, reporting_year, set_status
 
@@ -164,3 +165,25 @@ def test_a_refused_change_sends_no_mail(compiler, developer_gr, django_capture_o
     with django_capture_on_commit_callbacks(execute=True), pytest.raises(transitions.TransitionRefused):
         transitions.change_status(subject, transitions.SUBMIT, user=developer_gr)
     assert mail.outbox == [] and SpendingEntry.objects.count() == 1
+
+
+def test_admin_approve_action_uses_the_state_machine(compiler, admin_user):
+    round_ = open_round(compiler)
+    submitted = set_status(actor_year(round_, "VGR"), S.SUBMITTED)
+    not_submitted = actor_year(round_, "GR")
+    client_for(admin_user).post(
+        reverse("admin:reporting_actoryear_changelist"),
+        {"action": "approve_selected", "_selected_action": [submitted.pk, not_submitted.pk]},
+    )
+    statuses = dict(ActorYear.objects.values_list("actor__short_name", "status"))
+    assert (statuses["VGR"], statuses["GR"]) == (S.APPROVED, S.NOT_STARTED)
+    assert StatusChange.objects.get().changed_by == admin_user
+
+
+def test_admin_cannot_change_a_status_by_hand(compiler, admin_user):
+    subject = actor_year(open_round(compiler))
+    url = reverse("admin:reporting_actoryear_change", args=[subject.pk])
+    client_for(admin_user).post(
+        url, {"status": S.APPROVED, "round": subject.round_id, "actor": subject.actor_id}
+    )
+    assert ActorYear.objects.get(pk=subject.pk).status == S.NOT_STARTED
