@@ -1,13 +1,16 @@
 """The state machine: every allowed and refused change of an actor-year's status, by role."""
 
 import pytest
+from django.contrib.auth.models import User
 from django.core import mail
 from django.urls import reverse
 
+from followup.demo import ensure_demo_accounts
 from followup.models import SpendingEntry
 from reporting import transitions
 from reporting.models import ActorYear, StatusChange
 from reporting.models import Status as S
+from strategy import roles
 from tests.conftest import client_for, make_entry
 
 from .conftest import actor_year, open_round, reporting_year, set_status
@@ -187,3 +190,9 @@ def test_admin_cannot_change_a_status_by_hand(compiler, admin_user):
         url, {"status": S.APPROVED, "round": subject.round_id, "actor": subject.actor_id}
     )
     assert ActorYear.objects.get(pk=subject.pk).status == S.NOT_STARTED
+
+
+def test_demo_has_a_compiler_account():
+    ensure_demo_accounts()
+    compiler_account = User.objects.get(username="sammanstallare")
+    assert roles.is_compiler(compiler_account) and compiler_account.email == "sammanstallare@example.se"
