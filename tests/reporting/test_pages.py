@@ -166,3 +166,15 @@ def test_another_actors_year_is_not_found(round_2016, developer_gr):
         client_for(developer_gr).get(reverse("reporting:actor_year", args=[2016, "vgr"])).status_code == 404
     )
     assert ActorYear.objects.filter(status=S.SUBMITTED).count() == 0
+
+
+def test_entry_list_offers_no_new_entry_once_the_only_actor_submitted(round_2016, developer_vgr):
+    client = client_for(developer_vgr)
+    assert "Lägg in en ny insats" in text(client.get(reverse("followup:entry_list"), {"year": 2016}))
+    set_status(actor_year(round_2016), S.SUBMITTED)
+    assert "Lägg in en ny insats" not in text(client.get(reverse("followup:entry_list"), {"year": 2016}))
+
+
+def test_bhu_is_offered_no_new_entry_for_a_chosen_actor(round_2016, bhu_member):
+    response = client_for(bhu_member).get(reverse("followup:entry_list"), {"year": 2016, "actor": "vgr"})
+    assert "Lägg in en ny insats" not in text(response)
