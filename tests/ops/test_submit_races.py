@@ -19,8 +19,7 @@ from reporting.models import ActorYear
 from reporting.models import Status as S
 from tests.conftest import make_entry
 from tests.ops.test_concurrency import BARRIER_TIMEOUT, run_in_threads
-
-from .conftest import actor_year, open_round
+from tests.reporting.conftest import actor_year, open_round
 
 pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db(transaction=True)]
 
