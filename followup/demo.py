@@ -55,6 +55,7 @@ DEMO_ACCOUNTS = [
     DemoAccount("utvecklare.gr", "Gustav Regionutvecklare", roles.DEVELOPER_GROUP, ("GR",)),
     DemoAccount("utvecklare.fyrbodal", "Frida Regionutvecklare", roles.DEVELOPER_GROUP, ("Fyrbodal",)),
     DemoAccount("bhu", "Bertil BHU-ledamot", roles.BHU_GROUP),
+    DemoAccount("sammanstallare", "Cecilia Sammanställare", roles.COMPILER_GROUP),
 ]
 
 _INITIATIVES = [
@@ -133,6 +134,8 @@ def ensure_demo_accounts() -> list[str]:
         first, _, last = account.full_name.partition(" ")
         user = User.objects.create_user(
             account.username,
+            # An address, so that the round's mails and the password reset reach the console.
+            email=f"{account.username}@example.se",
             password=DEMO_PASSWORD,
             first_name=first,
             last_name=last,

@@ -99,11 +99,22 @@ class PublishForm(forms.Form):
         help_text="Rapportens siffror blir noll och ändras inte när insatser läggs in senare.",
     )
 
-    def __init__(self, *args, needs_empty_confirmation: bool = False, **kwargs) -> None:
+    confirm_round = forms.BooleanField(
+        label="Publicera ändå, fast rapporteringen för året inte är klar",
+        required=False,
+        help_text="Alla aktörers år är inte godkända; rapportens siffror kan ändras efteråt.",
+    )
+
+    def __init__(
+        self, *args, needs_empty_confirmation: bool = False, needs_round_confirmation: bool = False, **kwargs
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.needs_empty_confirmation = needs_empty_confirmation
+        self.needs_round_confirmation = needs_round_confirmation
         if not needs_empty_confirmation:
             del self.fields["confirm_empty"]
+        if not needs_round_confirmation:
+            del self.fields["confirm_round"]
 
     def clean(self) -> dict:
         cleaned = super().clean()
@@ -111,6 +122,11 @@ class PublishForm(forms.Form):
             self.add_error(
                 "confirm_empty",
                 "Det finns inga insatser för året. Kryssa i rutan om rapporten ska publiceras ändå.",
+            )
+        if self.needs_round_confirmation and not cleaned.get("confirm_round"):
+            self.add_error(
+                "confirm_round",
+                "Rapporteringen för året är inte klar. Kryssa i rutan om rapporten ska publiceras ändå.",
             )
         return cleaned
 

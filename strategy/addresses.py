@@ -26,7 +26,7 @@ from django.utils.functional import SimpleLazyObject
 from .models import RESERVED_SLUGS, Strategy, in_force_among
 
 # The apps whose pages belong to a strategy: an address of theirs without one is redirected.
-STRATEGY_APPS = frozenset({"strategy", "followup", "publications"})
+STRATEGY_APPS = frozenset({"strategy", "followup", "publications", "reporting"})
 # Pages about no single strategy, or that find their strategy themselves: the start page
 # (it presents the strategy in force), the page across strategies, and the first portal's
 # /strategi/vg2020/… addresses (they name theirs).

@@ -3,6 +3,9 @@
 - Regionutvecklare: a member of the group, belonging to one or more actors through
   ActorMembership; enters and changes those actors' figures.
 - BHU: a member of the group; reads everything that is reported, changes nothing.
+- Sammanställare (compiler): a member of the group; VGR's analysts who run the yearly
+  reporting round (open it, return, approve, reopen, close) and read everything as BHU
+  does. They change no entries and need not be Django staff.
 - Administrator: Django staff; reads everything and manages the portal in admin.
 """
 
@@ -12,6 +15,7 @@ from .models import Actor
 
 DEVELOPER_GROUP = "Regionutvecklare"
 BHU_GROUP = "BHU"
+COMPILER_GROUP = "Sammanställare"
 
 User = AbstractBaseUser | AnonymousUser
 
@@ -37,13 +41,28 @@ def is_bhu(user: User) -> bool:
     return _in_group(user, BHU_GROUP)
 
 
+def is_compiler(user: User) -> bool:
+    return _in_group(user, COMPILER_GROUP)
+
+
 def is_admin(user: User) -> bool:
     return user.is_authenticated and user.is_staff
 
 
 def can_read_all(user: User) -> bool:
-    """BHU members and administrators see every reported entry."""
-    return is_admin(user) or is_bhu(user)
+    """BHU members, compilers and administrators see every reported entry."""
+    return is_admin(user) or is_bhu(user) or is_compiler(user)
+
+
+def can_run_round(user: User) -> bool:
+    """Open, return, approve, reopen and close the reporting round: compilers, and
+    administrators, who manage the portal anyway."""
+    return is_compiler(user) or is_admin(user)
+
+
+def develops_for(user: User, actor: Actor) -> bool:
+    """Whether the user is a regional developer of this actor (submits its year)."""
+    return is_developer(user) and actor.memberships.filter(user=user).exists()
 
 
 def can_read_reports(user: User) -> bool:

@@ -119,6 +119,13 @@ def bhu_member(db) -> User:
 
 
 @pytest.fixture
+def compiler(db) -> User:
+    return make_user(
+        "sammanstallare", group=roles.COMPILER_GROUP, first_name="Cecilia", email="cecilia@example.se"
+    )
+
+
+@pytest.fixture
 def admin_user(db) -> User:
     return make_user("admin", is_staff=True, is_superuser=True, first_name="Ada")
 

@@ -2,6 +2,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser, Group
 
 from strategy import roles
+from strategy.models import Actor
 from tests.conftest import client_for
 
 pytestmark = pytest.mark.django_db
@@ -54,3 +55,21 @@ def test_sign_in_and_out(client, developer_vgr):
     assert "Logga ut" in client.get("/").content.decode()
     client.post("/konto/logga-ut/")
     assert "Logga in" in client.get("/").content.decode()
+
+
+def test_compiler_group_exists_after_migration():
+    assert Group.objects.filter(name=roles.COMPILER_GROUP).exists()
+
+
+def test_compiler_reads_all_runs_the_round_and_edits_nothing(compiler):
+    assert roles.can_read_all(compiler) and roles.can_run_round(compiler)
+    assert not roles.editable_actors(compiler).exists() and not roles.is_admin(compiler)
+
+
+def test_bhu_does_not_run_the_round(bhu_member):
+    assert not roles.can_run_round(bhu_member)
+
+
+def test_develops_for_only_own_actor(developer_vgr):
+    assert roles.develops_for(developer_vgr, Actor.objects.get(short_name="VGR"))
+    assert not roles.develops_for(developer_vgr, Actor.objects.get(short_name="GR"))

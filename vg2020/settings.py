@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "strategy",
     "followup",
     "publications",
+    "reporting",
     "ops",
 ]
 
@@ -210,3 +211,16 @@ IMPORT_MAX_UNCOMPRESSED_BYTES = env.int("IMPORT_MAX_UNCOMPRESSED_BYTES", default
 # Seconds one upload may take to read before it is refused: half of gunicorn's 30 s worker
 # timeout, so a slow file is refused with a message instead of killing the worker.
 IMPORT_MAX_SECONDS = env.int("IMPORT_MAX_SECONDS", default=15)
+
+# Mail (the reporting round): the backend from EMAIL_URL, console by default so that
+# `make run` prints the mails; e.g. smtp+tls://user:password@smtp.example.se:587.
+EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
+vars().update(EMAIL_CONFIG)
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="VG2020 uppföljning <noreply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The portal's own address, for links in mails sent without a request (reminders).
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+# The reporting round: the share of change against the previous year that the completeness
+# check points out, and how many days before the deadline the reminder goes out.
+REPORTING_CHANGE_WARNING_SHARE = env.float("REPORTING_CHANGE_WARNING_SHARE", default=0.5)
+REMINDER_DAYS_BEFORE = env.int("REMINDER_DAYS_BEFORE", default=7)

@@ -207,9 +207,13 @@ def entry_list(request: HttpRequest) -> HttpResponse:
             "actor", "reporting_year__strategy", "goal_area", "priority", "focus_area"
         ),
         "totals": entry_totals(entries),
+        # Some actor of the user's (or the chosen one) may still change this year's figures.
         "can_write": year is not None
-        and roles.editable_actors(request.user).exists()
-        and write_rule.is_writable(actor, year),
+        and any(
+            write_rule.is_writable(own, year)
+            for own in roles.editable_actors(request.user)
+            if actor is None or own == actor
+        ),
         "can_copy": year is not None and year.year > strategy.start_year,
         "status_change": last_status_change(year) if year else None,
         "export_query": urlencode({"year": year.year, **({"actor": actor.slug} if actor else {})}),

@@ -15,6 +15,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_safe
 
+from reporting import board
 from strategy.roles import User
 from strategy.shortcuts import current_strategy_or_404
 
@@ -124,7 +125,15 @@ def publish(request: HttpRequest, publication_type: PublicationType, **url_kwarg
     )
     # An empty POST is still a confirmation: the form may have no fields at all.
     data = request.POST if request.method == "POST" else None
-    form = PublishForm(data, needs_empty_confirmation=not has_entries)
+    summary = (
+        board.round_summary(publication.strategy, publication.year)
+        if publication_type.confirms_empty_year
+        else None
+    )
+    round_incomplete = summary is not None and not summary.complete
+    form = PublishForm(
+        data, needs_empty_confirmation=not has_entries, needs_round_confirmation=round_incomplete
+    )
     if request.method == "POST" and form.is_valid():
         try:
             publication = publishing.publish(publication=publication, user=request.user)
@@ -137,6 +146,7 @@ def publish(request: HttpRequest, publication_type: PublicationType, **url_kwarg
         "publication": publication,
         "publish_note": publication_type.publish_note(publication),
         "has_entries": has_entries,
+        "round_summary": summary,
         "crumbs": crumbs(publication),
     }
     return render(request, "publications/publish_confirm.html", context)

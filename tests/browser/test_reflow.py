@@ -15,13 +15,17 @@ the width, and the pages' own tests check contrast at full width (it is most of 
 """
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from django.contrib.auth.models import User
 from django.urls import resolve, reverse
 
 from followup.demo import DEMO_PASSWORD
+from followup.models import ReportingYear
+from reporting import transitions
 from tests.ops.test_permission_matrix import EXPECTED, PORTAL_URLS, ROLES
 
 from .conftest import DemoSite, axe_violations, sign_in, sign_out
@@ -46,6 +50,8 @@ NOT_PAGES = {
     "publications:api_report": "JSON",
     "publications:report_pdf": "PDF",
     "publications:evaluation_pdf": "PDF",
+    "reporting:review": "bara POST (knapparna på aktörens årssida)",
+    "reporting:open_round": "2016 är redan öppnad här; formuläret för 2017 står i MORE_PAGES",
 }
 # Pages reached through a form: URL name -> (visitor, what they do to get there).
 PAGES_AFTER_A_FORM: dict[str, tuple[str, Callable[[object, Path], None]]] = {
@@ -60,6 +66,7 @@ MORE_PAGES = [
     ("bhu_member", "/vg2020/arsrapporter/vg2020/2015/"),  # published, with frozen figures
     ("bhu_member", "/vg2020/uppfoljning/?fran=abc"),  # the error summary
     ("bhu_member", "/finns-inte/"),
+    ("admin_user", "/uppfoljning/rapportering/2017/oppna/"),
 ]
 
 # Every element reaching past the right edge that is not inside a named, focusable table
@@ -90,6 +97,8 @@ def _arguments(site: DemoSite) -> dict[str, object]:
         "pk": site.entry.pk,
         "kind": site.evaluation.kind,
         "key": site.indicator.key,
+        "uidb64": "MQ",
+        "token": "ogiltig-lank",
     }
 
 
@@ -133,6 +142,13 @@ def _problems(page, visitor: str, response) -> list[str]:
 
 
 def test_every_page_reflows_at_320_px_with_only_tables_scrolling(page, demo_site, tmp_path):
+    # The reporting round's pages show a round: the draft year's is open.
+    transitions.open_round(
+        ReportingYear.objects.get(strategy__slug="vg2020", year=demo_site.draft_year),
+        user=User.objects.get(username="sammanstallare"),
+        deadline=date(2017, 3, 15),
+        instructions="Lämna in senast i mars.",
+    )
     plan, unplanned = _plan(demo_site)
     assert unplanned == []
     page.set_viewport_size(NARROW)

@@ -33,9 +33,11 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from followup.models import SpendingEntry
 from publications.models import AnnualReport, Evaluation, EvaluationKind, Indicator
+from strategy import roles
 from strategy.models import Strategy
-from tests.conftest import client_for, make_entry
+from tests.conftest import client_for, make_entry, make_user
 from tests.publications.conftest import make_indicator, make_recommendation, make_report
+from tests.reporting.conftest import open_round
 
 pytestmark = pytest.mark.django_db
 
@@ -63,6 +65,23 @@ EXPECTED: dict[str, dict[str, tuple]] = {
     "login":               {"GET": PUBLIC, "POST": PUBLIC},
     "logout":              {"GET": NOT_ALLOWED, "POST": (302, 302, 302, 302, 302)},
     "ops:health":          {"GET": PUBLIC, "POST": NOT_ALLOWED},
+    # Passwords: the reset pages are public (an invalid link shows its page), changing needs a session.
+    "password_reset":          {"GET": PUBLIC, "POST": PUBLIC},
+    "password_reset_done":     {"GET": PUBLIC, "POST": NOT_ALLOWED},
+    "password_reset_confirm":  {"GET": PUBLIC, "POST": PUBLIC},
+    "password_reset_complete": {"GET": PUBLIC, "POST": NOT_ALLOWED},
+    "password_change":         {"GET": (LOGIN, 200, 200, 200, 200), "POST": (LOGIN, 200, 200, 200, 200)},
+    "password_change_done":    {"GET": (LOGIN, 200, 200, 200, 200), "POST": (LOGIN, 405, 405, 405, 405)},
+
+    # The reporting round of 2016 (open): everyone with a role reads the board; VGR's year is
+    # VGR's developers' and the readers'; compilers and staff open (already open: back to the
+    # board), review and close; only the actor's developer submits (empty POST: form errors).
+    "reporting:board":       {"GET": (LOGIN, 200, 200, 200, 200), "POST": (LOGIN, 405, 405, 405, 405)},
+    "reporting:open_round":  {"GET": (LOGIN, 403, 403, 403, 302), "POST": (LOGIN, 403, 403, 403, 302)},
+    "reporting:close_round": {"GET": (LOGIN, 403, 403, 403, 200), "POST": (LOGIN, 403, 403, 403, 400)},
+    "reporting:actor_year":  {"GET": (LOGIN, 200, 404, 200, 200), "POST": (LOGIN, 405, 405, 405, 405)},
+    "reporting:submit":      {"GET": (LOGIN, 200, 404, 403, 403), "POST": (LOGIN, 400, 404, 403, 403)},
+    "reporting:review":      {"GET": (LOGIN, 405, 405, 405, 405), "POST": (LOGIN, 403, 403, 403, 302)},
 
     # Entries: own actor's entry for its developers, 404 for the other actor's, read-only for BHU.
     "followup:entry_list":   {"GET": (LOGIN, 200, 200, 200, 200), "POST": (LOGIN, 405, 405, 405, 405)},
@@ -103,7 +122,8 @@ EXPECTED: dict[str, dict[str, tuple]] = {
     "publications:evaluation_pdf": {"GET": (404, 404, 404, 200, 200), "POST": NOT_ALLOWED},
     "publications:report_create":  {"GET": STAFF_ONLY, "POST": STAFF_ONLY},
     "publications:report_edit":    {"GET": DRAFT_FOR_STAFF, "POST": DRAFT_FOR_STAFF},
-    "publications:report_publish": {"GET": DRAFT_FOR_STAFF, "POST": (LOGIN, 404, 404, 403, 302)},
+    # 2016's reporting round is open and not complete, so staff's empty POST is asked to confirm.
+    "publications:report_publish": {"GET": DRAFT_FOR_STAFF, "POST": (LOGIN, 404, 404, 403, 200)},
     "publications:recommendation_create": {"GET": DRAFT_FOR_STAFF, "POST": DRAFT_FOR_STAFF},
     "publications:recommendation_edit": {"GET": DRAFT_FOR_STAFF, "POST": DRAFT_FOR_STAFF},
     "publications:recommendation_follow_up": {"GET": DRAFT_FOR_STAFF, "POST": DRAFT_FOR_STAFF},
@@ -142,6 +162,7 @@ KWARGS: dict[str, Callable[[Objects], object]] = {
     "kind": lambda objects: objects.draft_evaluation.kind,
     "key": lambda objects: objects.indicator.key,
     "rest": lambda objects: "malomrade/1/",
+    "uidb64": lambda objects: "MQ",
 }
 
 
@@ -213,6 +234,7 @@ def make_objects() -> Objects:
     draft_report = make_report(year=2016)
     make_recommendation(draft_report, number=1)
     strategy = Strategy.objects.get(slug="vg2020")
+    open_round(make_user("matrisens.sammanstallare", group=roles.COMPILER_GROUP))
     return Objects(
         entry_vgr=make_entry(actor="VGR", year=2016, title="Matrisens insats"),
         draft_report=draft_report,
