@@ -10,6 +10,7 @@ import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group, Permission, User
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.core.management.color import no_style
 from django.db import connection, models, transaction
 from django.test import Client
@@ -30,6 +31,14 @@ def _fast_password_hashing():
     """Real hashing takes a noticeable part of a second for every user and sign-in."""
     with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache. A test's rolled-back transaction never reuses
+    a data version on PostgreSQL, but the rows a flush puts back carry the version the
+    migrations wrote, so a page cached by an earlier test could match again."""
+    cache.clear()
 
 
 @pytest.fixture(scope="session")

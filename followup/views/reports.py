@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
@@ -22,6 +23,7 @@ from strategy import roles
 from strategy.models import Strategy
 from strategy.shortcuts import current_strategy_or_404
 
+from ..page_cache import cached_html, reads_data_version
 from ..report_forms import ENTRY_ORDERS, EntryListForm, ReportFilterForm
 from ..reports import (
     ReportChoices,
@@ -30,6 +32,7 @@ from ..reports import (
     filtered_entries,
     list_totals,
     load_choices,
+    open_report_years,
     year_over_year,
 )
 
@@ -43,6 +46,7 @@ def report_reader_required(view: Callable) -> Callable:
 
     @login_required
     @require_safe
+    @reads_data_version
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if not roles.can_read_reports(request.user):
@@ -95,17 +99,28 @@ def _report_page(
     }
     if not form.is_valid():
         return render(request, template, context, status=400)
-    report = build_report(strategy=strategy, filters=form.filters, choices=choices)
+    filters = form.filters
     if fixed:
-        context["crumbs"] = [("Uppföljning", _overview_url(report.filters.narrowed(**dict.fromkeys(fixed))))]
-    context |= {
-        "title": _title("Uppföljning", *named, *report.filters.in_brief(leave_out=fixed or ())),
-        "report": report,
-        "sections": report.sections(page),
-        "period": report.filters.period,
-        "previous_year": report.comparison_years[0],
-        "years": year_over_year(report.by_year),
-    }
+        context["crumbs"] = [("Uppföljning", _overview_url(filters.narrowed(**dict.fromkeys(fixed))))]
+    context["title"] = _title("Uppföljning", *named, *filters.in_brief(leave_out=fixed or ()))
+
+    def figures() -> str:
+        report = build_report(strategy=strategy, filters=filters, choices=choices)
+        figures_context = context | {
+            "report": report,
+            "sections": report.sections(page),
+            "period": filters.period,
+            "previous_year": report.comparison_years[0],
+            "years": year_over_year(report.by_year),
+            "open_years": open_report_years(strategy, filters),
+        }
+        return render_to_string("followup/_report_sections.html", figures_context, request)
+
+    # The figures are what costs; the filter form around them is cheap and shows the
+    # reader's own input back.
+    context["figures"] = cached_html(
+        request, "report", (page, strategy.pk, sorted(filters.as_query().items())), figures
+    )
     return render(request, template, context)
 
 

@@ -40,15 +40,24 @@ def test_page_costs_the_same_queries_with_10_and_1000_entries(request, role, pat
     assert queries_for(client, path) == with_ten
 
 
-def test_overview_needs_the_strategy_and_ten_more_queries(bhu_member):
-    # Session, user, groups, the strategy in force (two queries once no strategy's period
-    # holds today's year), four lists of choices, the strategy's years and four grouped
-    # queries on the running totals.
+def test_overview_needs_the_strategy_and_twelve_more_queries(bhu_member):
+    # Session, user, groups, the data version (the page cache's key), the strategy in force
+    # (two queries once no strategy's period holds today's year), four lists of choices,
+    # the strategy's years, four grouped queries on the running totals and the open years.
     bulk_entries(10)
     client = client_for(bhu_member)
     with CaptureQueriesContext(connection) as strategy_queries:
         Strategy.objects.current()
-    assert queries_for(client, "/uppfoljning/") == 3 + len(strategy_queries) + 4 + 1 + 4
+    assert queries_for(client, "/uppfoljning/") == 3 + 1 + len(strategy_queries) + 4 + 1 + 4 + 1
+
+
+def test_a_cached_overview_reads_no_totals(bhu_member):
+    bulk_entries(10)
+    client = client_for(bhu_member)
+    client.get("/uppfoljning/")
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/uppfoljning/").status_code == 200
+    assert not [query for query in queries if "followup_entrytotal" in query["sql"]]
 
 
 def test_report_reuses_the_choices_the_page_already_read(vg2020):
