@@ -420,7 +420,7 @@ class DataVersion(models.Model):
     """One row (id 1) whose `version` changes in the same transaction as every write to
     what a cached page shows: entries, reporting years, the strategy's structure, the
     actors, the publications. Written only by database triggers (`totals_sql.py`,
-    `publications/data_version_sql.py`); read by `followup/page_cache.py`, which keys every
+    `publications/data_version_sql.py`); read by `strategy/page_cache.py`, which keys every
     cached page by it, so that a cached page never shows figures older than the database.
     Values are never reused (a sequence on PostgreSQL, random on SQLite), so a version
     a rolled-back transaction saw names nothing that anyone else can read."""

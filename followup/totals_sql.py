@@ -167,7 +167,7 @@ SQLITE_DROP = [
 
 # --- The data version ---------------------------------------------------------------
 # One row (`followup_dataversion`, id 1) whose `version` changes in the same transaction
-# as every write to a table that a cached page shows (followup/page_cache.py keys the
+# as every write to a table that a cached page shows (strategy/page_cache.py keys the
 # cache by it). The new value is never one that was used before, even when a transaction
 # rolls back: a sequence on PostgreSQL, a random 64-bit number on SQLite. An upsert, so
 # that a write after `flush` (which empties the table) puts the row back.

@@ -1,9 +1,11 @@
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_safe
 
 from .models import Actor, DevelopmentArea, FocusArea, GoalArea, Priority, Strategy
+from .page_cache import cached_html, reads_data_version
 
 
 def _strategy_or_404(slug: str) -> Strategy:
@@ -11,15 +13,22 @@ def _strategy_or_404(slug: str) -> Strategy:
 
 
 @require_safe
+@reads_data_version
 def home(request: HttpRequest) -> HttpResponse:
     strategy = Strategy.objects.current()
-    context = {
-        "strategy": strategy,
-        "goal_areas": strategy.goal_areas.all() if strategy else [],
-        "focus_areas": strategy.focus_areas.all() if strategy else [],
-        "actors": Actor.objects.all(),
-    }
-    return render(request, "strategy/home.html", context)
+
+    def content() -> str:
+        context = {
+            "strategy": strategy,
+            "goal_areas": strategy.goal_areas.all() if strategy else [],
+            "focus_areas": strategy.focus_areas.all() if strategy else [],
+            "actors": Actor.objects.all(),
+        }
+        return render_to_string("strategy/_home_content.html", context, request)
+
+    # The same for every visitor: the layout around it shows who is signed in.
+    body = cached_html(request, "home", (strategy.pk if strategy else None,), content)
+    return render(request, "strategy/home.html", {"strategy": strategy, "content": body})
 
 
 @require_safe

@@ -1,7 +1,7 @@
 """The running totals' triggers as followup/totals_sql.py generated them, now with the data
 version: every write to the entries, the reporting years, the strategy's structure and the
 actors changes `followup_dataversion` in the same transaction (the cache key of every
-cached page, followup/page_cache.py). Frozen here."""
+cached page, strategy/page_cache.py). Frozen here."""
 
 from django.db import migrations
 

@@ -21,9 +21,9 @@ from django.views.decorators.http import require_safe
 
 from strategy import roles
 from strategy.models import Strategy
+from strategy.page_cache import CachedPage, cached_page, reads_data_version
 from strategy.shortcuts import current_strategy_or_404
 
-from ..page_cache import cached_html, reads_data_version
 from ..report_forms import ENTRY_ORDERS, EntryListForm, ReportFilterForm
 from ..reports import (
     ReportChoices,
@@ -76,7 +76,7 @@ def _title(heading: str, *parts: str, page: Page | None = None) -> str:
     return f"{heading}: {', '.join(parts)}" if parts else heading
 
 
-def _report_page(
+def _report_content(
     request: HttpRequest,
     page: str,
     *,
@@ -85,65 +85,68 @@ def _report_page(
     subject: str | None = None,
     fixed: dict | None = None,
     **context,
-) -> HttpResponse:
-    """A report page: the overview, or the page of one value of a dimension (`fixed`),
-    which is its `subject`."""
+) -> CachedPage:
+    """A report page's title and content: the overview, or the page of one value of a
+    dimension (`fixed`), which is its `subject`."""
     template = f"followup/report_{page}.html"
     named = [subject] if subject else []
     form = ReportFilterForm(request.GET, strategy=strategy, choices=choices, fixed=fixed)
-    context |= {
-        "strategy": strategy,
-        "form": form,
-        "crumbs": [("Uppföljning", _overview_url())],
-        "title": _title("Uppföljning", *named),
-    }
+    context |= {"strategy": strategy, "form": form, "crumbs": [("Uppföljning", _overview_url())]}
     if not form.is_valid():
-        return render(request, template, context, status=400)
+        title = _title("Uppföljning", *named)
+        return CachedPage(title, render_to_string(template, context, request), status=400)
     filters = form.filters
+    report = build_report(strategy=strategy, filters=filters, choices=choices)
     if fixed:
         context["crumbs"] = [("Uppföljning", _overview_url(filters.narrowed(**dict.fromkeys(fixed))))]
-    context["title"] = _title("Uppföljning", *named, *filters.in_brief(leave_out=fixed or ()))
+    context |= {
+        "report": report,
+        "sections": report.sections(page),
+        "period": filters.period,
+        "previous_year": report.comparison_years[0],
+        "years": year_over_year(report.by_year),
+        "open_years": open_report_years(strategy, filters),
+    }
+    title = _title("Uppföljning", *named, *filters.in_brief(leave_out=fixed or ()))
+    return CachedPage(title, render_to_string(template, context, request))
 
-    def figures() -> str:
-        report = build_report(strategy=strategy, filters=filters, choices=choices)
-        figures_context = context | {
-            "report": report,
-            "sections": report.sections(page),
-            "period": filters.period,
-            "previous_year": report.comparison_years[0],
-            "years": year_over_year(report.by_year),
-            "open_years": open_report_years(strategy, filters),
-        }
-        return render_to_string("followup/_report_sections.html", figures_context, request)
 
-    # The figures are what costs; the filter form around them is cheap and shows the
-    # reader's own input back.
-    context["figures"] = cached_html(
-        request, "report", (page, strategy.pk, sorted(filters.as_query().items())), figures
-    )
-    return render(request, template, context)
+def _report_page(request: HttpRequest, page: str, content: Callable[[Strategy], CachedPage]) -> HttpResponse:
+    """The page from the cache when nothing it shows has changed: the content depends only
+    on the address (path and query), the strategy and the data (the reader's filter input
+    is shown back, so the query is part of the key as it was typed)."""
+    strategy = current_strategy_or_404(request)
+    parts = (page, strategy.pk, sorted(request.GET.lists()))
+    found = cached_page(request, "report", parts, lambda: content(strategy))
+    context = {"strategy": strategy, "title": found.title, "content": found.content}
+    return render(request, "followup/report_page.html", context, status=found.status)
 
 
 @report_reader_required
 def report_overview(request: HttpRequest) -> HttpResponse:
-    strategy = current_strategy_or_404(request)
-    return _report_page(request, "overview", strategy=strategy, choices=load_choices(strategy))
+    def content(strategy: Strategy) -> CachedPage:
+        return _report_content(request, "overview", strategy=strategy, choices=load_choices(strategy))
+
+    return _report_page(request, "overview", content)
 
 
 def _area_page(request: HttpRequest, name: str, **match) -> HttpResponse:
     """The report narrowed to the value of dimension `name` that the address names, or 404."""
-    strategy = current_strategy_or_404(request)
-    choices = load_choices(strategy)
-    value = _find(choices.of(name), **match)
-    return _report_page(
-        request,
-        name,
-        strategy=strategy,
-        choices=choices,
-        subject=value.name,
-        fixed={name: value},
-        **{name: value},
-    )
+
+    def content(strategy: Strategy) -> CachedPage:
+        choices = load_choices(strategy)
+        value = _find(choices.of(name), **match)
+        return _report_content(
+            request,
+            name,
+            strategy=strategy,
+            choices=choices,
+            subject=value.name,
+            fixed={name: value},
+            **{name: value},
+        )
+
+    return _report_page(request, name, content)
 
 
 @report_reader_required

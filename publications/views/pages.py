@@ -16,8 +16,8 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_http_methods, require_safe
 
-from followup.page_cache import cached_html, reads_data_version
 from strategy import roles
+from strategy.page_cache import cached_html, reads_data_version
 from strategy.roles import User
 from strategy.shortcuts import current_strategy_or_404
 

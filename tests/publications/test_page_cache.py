@@ -1,4 +1,4 @@
-"""A publication's page is cached (followup/page_cache.py), yet never older than the
+"""A publication's page is cached (strategy/page_cache.py), yet never older than the
 database and never shared between readers who may see different figures."""
 
 from decimal import Decimal

@@ -1,5 +1,5 @@
 """Report figures are cached by the data version that database triggers change in the
-same transaction as every write (followup/page_cache.py): a cached page is never older
+same transaction as every write (strategy/page_cache.py): a cached page is never older
 than the database, with the local-memory cache and with Redis."""
 
 import socket
@@ -13,11 +13,11 @@ from django.test.utils import override_settings
 from django.urls import reverse
 
 from followup.models import ReportingYear, SpendingEntry
-from followup.page_cache import data_version
 from followup.totals_sql import VERSIONED_TABLES
 from followup.years import close_years
 from publications.data_version_sql import VERSIONED_TABLES as PUBLICATION_TABLES
 from strategy.models import GoalArea
+from strategy.page_cache import data_version
 from tests.conftest import client_for, make_entry
 
 pytestmark = pytest.mark.django_db
@@ -115,3 +115,16 @@ def test_the_cache_works_through_redis(redis_cache, bhu_member):
     assert redis_cache._cache.get_client().dbsize() > 0
     SpendingEntry.objects.filter(pk=entry.pk).update(amount=Decimal("654321000.00"))
     assert "654\u00a0321" in overview(client)
+
+
+def test_a_cached_start_page_changes_after_a_goal_area_is_renamed(bhu_member):
+    client = client_for(None)
+    assert "Ett omdöpt målområde" not in client.get(reverse("strategy:home")).content.decode()
+    GoalArea.objects.filter(strategy__slug="vg2020", number=1).update(name="Ett omdöpt målområde")
+    assert "Ett omdöpt målområde" in client.get(reverse("strategy:home")).content.decode()
+
+
+def test_the_cached_start_page_shows_who_is_signed_in(bhu_member):
+    client_for(None).get(reverse("strategy:home"))
+    page = client_for(bhu_member).get(reverse("strategy:home")).content.decode()
+    assert (bhu_member.get_full_name() or bhu_member.get_username()) in page

@@ -1,7 +1,7 @@
 """Cached page fragments that can never be older than the database.
 
-A cached fragment is keyed by the database's DATA VERSION (`DataVersion`, one row that
-database triggers change in the same transaction as every write to the entries, the
+A cached fragment is keyed by the database's DATA VERSION (`followup.DataVersion`, one row
+that database triggers change in the same transaction as every write to the entries, the
 reporting years, the strategy's structure, the actors and the publications), by what the
 page shows (its address, the strategy, the filters) and by the reader's visibility
 (anonymous visitors and signed-in report readers see different figures of a published
@@ -20,6 +20,7 @@ by one serves all, but even a cache per worker (local memory, the default) is ne
 import hashlib
 from collections.abc import Callable, Iterable
 from functools import wraps
+from typing import NamedTuple, TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -27,12 +28,16 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.utils.safestring import SafeString, mark_safe
 
-from strategy import roles
+from . import roles
+
+T = TypeVar("T")
 
 # Versions never come back, so an old fragment is only dead weight: let it expire.
 TIMEOUT_SECONDS = 24 * 60 * 60
 
 
+# Read as SQL, not through the model: every app caches pages, and this bottom layer
+# imports no app above it (the triggers are followup's, `totals_sql.py`).
 def data_version() -> int | None:
     """The current data version, or None when its row is missing (after `flush`, until the
     next write puts it back): then nothing is cached."""
@@ -73,18 +78,43 @@ def _key(version: int, name: str, request: HttpRequest, parts: Iterable[object])
     return f"page:{name}:{hashlib.sha256(described.encode()).hexdigest()}"
 
 
+def _cached(
+    request: HttpRequest, name: str, parts: Iterable[object], build: Callable[[], T], keep: bool
+) -> T:
+    version = request.data_version
+    if version is None:
+        return build()
+    key = _key(version, name, request, parts)
+    found = cache.get(key)
+    if found is None:
+        found = build()
+        if keep(found):
+            cache.set(key, found, TIMEOUT_SECONDS)
+    return found
+
+
 def cached_html(
     request: HttpRequest, name: str, parts: Iterable[object], render: Callable[[], str]
 ) -> SafeString:
     """The fragment `render` makes for this request, from the cache when the data version,
-    the reader's visibility, the address and `parts` (whatever else it depends on, such as
-    the filters) are the same. The view must carry `reads_data_version`."""
-    version = request.data_version
-    if version is None:
-        return mark_safe(render())  # noqa: S308 (rendered by our templates, escaped there)
-    key = _key(version, name, request, parts)
-    html = cache.get(key)
-    if html is None:
-        html = str(render())
-        cache.set(key, html, TIMEOUT_SECONDS)
+    the reader's visibility, the address and `parts` (whatever else it depends on) are the
+    same. The view must carry `reads_data_version`."""
+    html = _cached(request, name, parts, lambda: str(render()), keep=lambda html: True)
     return mark_safe(html)  # noqa: S308 (rendered by our templates, escaped there)
+
+
+class CachedPage(NamedTuple):
+    """A page's title and rendered content, and its status: only 200 is kept."""
+
+    title: str
+    content: str
+    status: int = 200
+
+
+def cached_page(
+    request: HttpRequest, name: str, parts: Iterable[object], build: Callable[[], CachedPage]
+) -> CachedPage:
+    """As `cached_html`, for a page's title and content; a page that refused its input
+    (status 400) is built again each time. Raising (404) caches nothing."""
+    found = _cached(request, name, parts, build, keep=lambda page: page.status == 200)
+    return found._replace(content=mark_safe(found.content))  # noqa: S308 (rendered by our templates)
