@@ -46,7 +46,6 @@ def report_reader_required(view: Callable) -> Callable:
 
     @login_required
     @require_safe
-    @reads_data_version
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if not roles.can_read_reports(request.user):
@@ -123,6 +122,7 @@ def _report_page(request: HttpRequest, page: str, content: Callable[[Strategy], 
 
 
 @report_reader_required
+@reads_data_version
 def report_overview(request: HttpRequest) -> HttpResponse:
     def content(strategy: Strategy) -> CachedPage:
         return _report_content(request, "overview", strategy=strategy, choices=load_choices(strategy))
@@ -150,16 +150,19 @@ def _area_page(request: HttpRequest, name: str, **match) -> HttpResponse:
 
 
 @report_reader_required
+@reads_data_version
 def report_focus_area(request: HttpRequest, number: int) -> HttpResponse:
     return _area_page(request, "focus_area", number=number)
 
 
 @report_reader_required
+@reads_data_version
 def report_goal_area(request: HttpRequest, number: int) -> HttpResponse:
     return _area_page(request, "goal_area", number=number)
 
 
 @report_reader_required
+@reads_data_version
 def report_actor(request: HttpRequest, slug: str) -> HttpResponse:
     return _area_page(request, "actor", slug=slug)
 
