@@ -35,6 +35,7 @@ from ..reports import (
     open_report_years,
     year_over_year,
 )
+from ..templatetags.vg_forms import ERROR_TITLE
 
 ENTRIES_PER_PAGE = 50
 ENTRIES_HEADING = "Insatser bakom siffran"
@@ -92,7 +93,8 @@ def _report_content(
     form = ReportFilterForm(request.GET, strategy=strategy, choices=choices, fixed=fixed)
     context |= {"strategy": strategy, "form": form, "crumbs": [("Uppföljning", _overview_url())]}
     if not form.is_valid():
-        title = _title("Uppföljning", *named)
+        # The layout around the content does not hold the form, so the title says it here.
+        title = ERROR_TITLE + _title("Uppföljning", *named)
         return CachedPage(title, render_to_string(template, context, request), status=400)
     filters = form.filters
     report = build_report(strategy=strategy, filters=filters, choices=choices)
