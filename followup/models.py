@@ -414,3 +414,22 @@ class EntryTotal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.entry_count} insatser, {self.total} kr"
+
+
+class DataVersion(models.Model):
+    """One row (id 1) whose `version` changes in the same transaction as every write to
+    what a cached page shows: entries, reporting years, the strategy's structure, the
+    actors, the publications. Written only by database triggers (`totals_sql.py`,
+    `publications/data_version_sql.py`); read by `strategy/page_cache.py`, which keys every
+    cached page by it, so that a cached page never shows figures older than the database.
+    Values are never reused (a sequence on PostgreSQL, random on SQLite), so a version
+    a rolled-back transaction saw names nothing that anyone else can read."""
+
+    version = models.BigIntegerField()
+
+    class Meta:
+        verbose_name = "dataversion"
+        verbose_name_plural = "dataversioner"
+
+    def __str__(self) -> str:
+        return str(self.version)

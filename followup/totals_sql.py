@@ -165,6 +165,90 @@ SQLITE_DROP = [
     f"DROP TRIGGER IF EXISTS followup_entrytotal_{event};" for event in ("insert", "update", "delete")
 ]
 
+# --- The data version ---------------------------------------------------------------
+# One row (`followup_dataversion`, id 1) whose `version` changes in the same transaction
+# as every write to a table that a cached page shows (strategy/page_cache.py keys the
+# cache by it). The new value is never one that was used before, even when a transaction
+# rolls back: a sequence on PostgreSQL, a random 64-bit number on SQLite. An upsert, so
+# that a write after `flush` (which empties the table) puts the row back.
+VERSION = "followup_dataversion"
+VERSION_SEQUENCE = "followup_dataversion_seq"
+# The tables the report pages and the start page show (the publications app adds its own
+# with `version_triggers`, in its own migration).
+VERSIONED_TABLES = (
+    ENTRIES,
+    "followup_spendingentry_municipalities",
+    "followup_reportingyear",
+    "strategy_strategy",
+    "strategy_goalarea",
+    "strategy_developmentarea",
+    "strategy_priority",
+    "strategy_focusarea",
+    "strategy_focusarea_goal_areas",
+    "strategy_focustopic",
+    "strategy_strategylevel",
+    "strategy_continuation",
+    "strategy_actor",
+    "strategy_municipality",
+)
+_SQLITE_EVENTS = ("insert", "update", "delete")
+
+
+def _bump(new_version: str) -> str:
+    return (
+        f"INSERT INTO {VERSION} (id, version) VALUES (1, {new_version})\n"
+        f"    ON CONFLICT (id) DO UPDATE SET version = excluded.version;"
+    )
+
+
+def version_triggers(tables: tuple[str, ...]) -> dict[str, list[str]]:
+    """The triggers that bump the data version after every write to `tables`, per engine:
+    one statement-level trigger per table on PostgreSQL (TRUNCATE included), a row trigger
+    per table and event on SQLite."""
+    return {
+        "POSTGRESQL_DROP": [
+            f"DROP TRIGGER IF EXISTS followup_dataversion_bump ON {table};" for table in tables
+        ],
+        "POSTGRESQL_CREATE": [
+            f"""CREATE TRIGGER followup_dataversion_bump
+    AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON {table}
+    FOR EACH STATEMENT EXECUTE FUNCTION followup_dataversion_bump();"""
+            for table in tables
+        ],
+        "SQLITE_DROP": [
+            f"DROP TRIGGER IF EXISTS followup_dataversion_{table}_{event};"
+            for table in tables
+            for event in _SQLITE_EVENTS
+        ],
+        "SQLITE_CREATE": [
+            f"""CREATE TRIGGER followup_dataversion_{table}_{event} AFTER {event.upper()} ON {table} BEGIN
+    {_bump("random()")}
+END;"""
+            for table in tables
+            for event in _SQLITE_EVENTS
+        ],
+    }
+
+
+_VERSIONED = version_triggers(VERSIONED_TABLES)
+# The sequence is created once and never dropped: a new one would start again at 1 and
+# hand out versions that cached pages are already keyed by. The function is replaced, not
+# dropped, because the publications app's triggers call it too. Installing bumps the
+# version (and creates its row), so pages cached before a migration are not served after it.
+POSTGRESQL_CREATE += [
+    f"CREATE SEQUENCE IF NOT EXISTS {VERSION_SEQUENCE};",
+    f"""CREATE OR REPLACE FUNCTION followup_dataversion_bump() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    {_bump(f"nextval('{VERSION_SEQUENCE}')")}
+    RETURN NULL;
+END $$;""",
+    *_VERSIONED["POSTGRESQL_CREATE"],
+    _bump(f"nextval('{VERSION_SEQUENCE}')"),
+]
+POSTGRESQL_DROP += _VERSIONED["POSTGRESQL_DROP"]
+SQLITE_CREATE += [*_VERSIONED["SQLITE_CREATE"], _bump("random()")]
+SQLITE_DROP += _VERSIONED["SQLITE_DROP"]
+
 # After a change of the key or the sums the old rows mean something else: start again
 # from the entries (the same statements on both engines).
 REBUILD = [f"DELETE FROM {TOTALS};", f"INSERT INTO {TOTALS} ({_ALL_COLUMNS})\n    {_grouped(ENTRIES)};"]

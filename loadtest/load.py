@@ -177,6 +177,7 @@ def report(sign_ins: Results, results: Results, args: argparse.Namespace, elapse
     if ms:
         print(
             f"Svarstid (ms):   p50 {percentile(ms, 0.50):.0f}, p90 {percentile(ms, 0.90):.0f}, "
+            f"p95 {percentile(ms, 0.95):.0f}, "
             f"p99 {percentile(ms, 0.99):.0f}, max {max(ms):.0f}, medel {statistics.fmean(ms):.0f}"
         )
     print(f"Statuskoder:     {dict(sorted(results.statuses.items()))}")

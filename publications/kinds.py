@@ -84,8 +84,8 @@ class PublicationType(ABC, Generic[P]):
     @abstractmethod
     def published_message(self, publication: P) -> str: ...
 
-    def context(self, publication: P, user: User) -> dict:
-        """What its page shows to this user, and its PDF to everyone (an anonymous user)."""
+    def frame_context(self, publication: P, user: User) -> dict:
+        """What its page shows around the body: the publication and the links for this user."""
         return {
             "publication": publication,
             self.name: publication,
@@ -98,6 +98,12 @@ class PublicationType(ABC, Generic[P]):
             "erratum_url": (
                 f"{unscoped_reverse('admin:publications_erratum_add')}?{self.owner_field}={publication.pk}"
             ),
+        }
+
+    def context(self, publication: P, user: User) -> dict:
+        """What its page shows to this user, and its PDF to everyone (an anonymous user)."""
+        return {
+            **self.frame_context(publication, user),
             "errata": queries.errata(publication) if publication.is_published else [],
             **self.page_context(publication, user),
         }

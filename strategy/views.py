@@ -1,24 +1,33 @@
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_safe
 
 from .addresses import base_prefix
 from .models import Actor, DevelopmentArea, FocusArea, GoalArea, Priority, Strategy
+from .page_cache import cached_html, reads_data_version
 from .shortcuts import current_strategy_or_404, page_strategy
 
 
 @require_safe
+@reads_data_version
 def home(request: HttpRequest) -> HttpResponse:
     """The start page (`/`) presents the strategy in force; `/vg2020/` the one it names."""
     strategy = page_strategy(request)
-    context = {
-        "strategy": strategy,
-        "goal_areas": strategy.goal_areas.all() if strategy else [],
-        "focus_areas": strategy.focus_areas.prefetch_related("topics") if strategy else [],
-        "actors": Actor.objects.all(),
-    }
-    return render(request, "strategy/home.html", context)
+
+    def content() -> str:
+        context = {
+            "strategy": strategy,
+            "goal_areas": strategy.goal_areas.all() if strategy else [],
+            "focus_areas": strategy.focus_areas.prefetch_related("topics") if strategy else [],
+            "actors": Actor.objects.all(),
+        }
+        return render_to_string("strategy/_home_content.html", context, request)
+
+    # The same for every visitor: the layout around it shows who is signed in.
+    body = cached_html(request, "home", (strategy.pk if strategy else None,), content)
+    return render(request, "strategy/home.html", {"strategy": strategy, "content": body})
 
 
 @require_safe

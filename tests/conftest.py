@@ -10,6 +10,7 @@ import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group, Permission, User
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.core.management.color import no_style
 from django.db import connection, models, transaction
 from django.test import Client
@@ -41,6 +42,14 @@ def _addresses_in_vg2020():
     set_script_prefix("/vg2020/")
     yield
     set_script_prefix("/")
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache. A test's rolled-back transaction never reuses
+    a data version on PostgreSQL, but the rows a flush puts back carry the version the
+    migrations wrote, so a page cached by an earlier test could match again."""
+    cache.clear()
 
 
 @pytest.fixture(scope="session")

@@ -18,6 +18,7 @@ import psycopg
 import pytest
 
 from followup import totals_sql
+from publications import data_version_sql
 
 ROOT = Path(__file__).resolve().parents[1]
 APPS = ("strategy", "followup", "publications", "ops")
@@ -74,6 +75,19 @@ def test_newest_trigger_migration_installs_what_totals_sql_generates():
         newest = [module for module in followup_migrations if hasattr(module, name)][-1]
         assert _folded(getattr(newest, name)) == _folded(getattr(totals_sql, name)), (
             f"Skriv en ny migrering med `python -m followup.totals_sql` ({name}, senaste: {newest.__name__})."
+        )
+
+
+def test_newest_publications_trigger_migration_installs_what_data_version_sql_generates():
+    publications_migrations = [
+        importlib.import_module(f"publications.migrations.{path.stem}")
+        for path in MIGRATIONS
+        if path.parent.parent.name == "publications"
+    ]
+    for name in TRIGGER_SQL:
+        newest = [module for module in publications_migrations if hasattr(module, name)][-1]
+        assert _folded(getattr(newest, name)) == _folded(getattr(data_version_sql, name)), (
+            f"Skriv en ny migrering med `python -m publications.data_version_sql` ({name})."
         )
 
 

@@ -97,6 +97,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The cache of rendered report figures and publication bodies (strategy/page_cache.py) and
+# the draft-PDF throttle. Local memory per worker by default; Redis, shared by every worker
+# and server, with CACHE_URL=redis://HOST:6379/DB (Django's own RedisCache). Either way a
+# write is seen at once everywhere: the cache is keyed by a data version in the database.
+CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",

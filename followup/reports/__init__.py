@@ -13,7 +13,7 @@ and year, and the actor × focus area and actor × goal area matrices.
 from .build import build_report
 from .dimensions import DIMENSIONS, FILTERS, MATRICES, NONE_KEY, PAGES, Cross, Dimension, cross, dimension
 from .figures import Breakdown, Figure, Matrix, MatrixRow, Report, YearChange, year_over_year
-from .filters import ReportChoices, ReportFilters, filtered_entries, load_choices
+from .filters import ReportChoices, ReportFilters, filtered_entries, load_choices, open_report_years
 from .lists import ListTotals, list_totals
 
 __all__ = [
@@ -39,5 +39,6 @@ __all__ = [
     "filtered_entries",
     "list_totals",
     "load_choices",
+    "open_report_years",
     "year_over_year",
 ]

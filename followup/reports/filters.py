@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from strategy.models import Strategy
 
 from ..models import EntryTotal, ReportingYear, SpendingEntry
+from ..write_rule import open_years
 from .dimensions import DIMENSIONS, FILTERS, Dimension, dimension
 
 _FILTER_NAMES = frozenset(dimension.name for dimension in FILTERS)
@@ -132,3 +133,10 @@ def filtered_totals(year_ids: list[int], filters: ReportFilters) -> QuerySet:
     # A literal list of year ids, not a join or subquery, so that PostgreSQL estimates
     # the rows right.
     return EntryTotal.objects.filter(reporting_year_id__in=year_ids, **filters.totals_lookups())
+
+
+def open_report_years(strategy: Strategy, filters: ReportFilters) -> list[int]:
+    """The years of the report's period whose figures may still change (the write rule's
+    open years), which the report names beside its figures."""
+    years = ReportingYear.objects.filter(open_years(), strategy=strategy, year__in=filters.years)
+    return list(years.order_by("year").values_list("year", flat=True))

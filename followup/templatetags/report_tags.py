@@ -3,10 +3,11 @@ links, charts."""
 
 from collections.abc import Iterable
 from decimal import Decimal
+from functools import lru_cache
 from urllib.parse import urlencode
 
 from django import template
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 
 from followup import charts
 from followup.formatting import format_number, format_percent, round_half_up
@@ -109,11 +110,19 @@ def report_query(filters: ReportFilters, **extra) -> str:
     return urlencode({**filters.as_query(), **{key: value for key, value in extra.items() if value}})
 
 
+@lru_cache(maxsize=64)
+def _entries_path(script_prefix: str, urlconf: str | None) -> str:
+    return reverse("followup:report_entries", urlconf=urlconf)
+
+
 @register.simple_tag
 def drilldown_url(filters: ReportFilters, figure: Figure | None = None) -> str:
     """The list of entries that sums to exactly this figure (or to the whole report)."""
     narrowed = filters.narrowed(**figure.filter_changes) if figure else filters
-    return f"{reverse('followup:report_entries')}?{urlencode(narrowed.as_query())}"
+    # A report page links every figure (thousands of links): reversed once per address
+    # prefix instead of for each.
+    path = _entries_path(get_script_prefix(), get_urlconf())
+    return f"{path}?{urlencode(narrowed.as_query())}"
 
 
 @register.simple_tag

@@ -15,11 +15,13 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from strategy import roles
 from strategy.models import Strategy
+from strategy.page_cache import CachedPage, cached_page, reads_data_version
 from strategy.shortcuts import current_strategy_or_404
 
 from ..report_forms import ENTRY_ORDERS, EntryListForm, ReportFilterForm
@@ -30,8 +32,10 @@ from ..reports import (
     filtered_entries,
     list_totals,
     load_choices,
+    open_report_years,
     year_over_year,
 )
+from ..templatetags.vg_forms import ERROR_TITLE
 
 ENTRIES_PER_PAGE = 50
 ENTRIES_HEADING = "Insatser bakom siffran"
@@ -72,7 +76,7 @@ def _title(heading: str, *parts: str, page: Page | None = None) -> str:
     return f"{heading}: {', '.join(parts)}" if parts else heading
 
 
-def _report_page(
+def _report_content(
     request: HttpRequest,
     page: str,
     *,
@@ -81,67 +85,86 @@ def _report_page(
     subject: str | None = None,
     fixed: dict | None = None,
     **context,
-) -> HttpResponse:
-    """A report page: the overview, or the page of one value of a dimension (`fixed`),
-    which is its `subject`."""
+) -> CachedPage:
+    """A report page's title and content: the overview, or the page of one value of a
+    dimension (`fixed`), which is its `subject`."""
     template = f"followup/report_{page}.html"
     named = [subject] if subject else []
     form = ReportFilterForm(request.GET, strategy=strategy, choices=choices, fixed=fixed)
-    context |= {
-        "strategy": strategy,
-        "form": form,
-        "crumbs": [("Uppföljning", _overview_url())],
-        "title": _title("Uppföljning", *named),
-    }
+    context |= {"strategy": strategy, "form": form, "crumbs": [("Uppföljning", _overview_url())]}
     if not form.is_valid():
-        return render(request, template, context, status=400)
-    report = build_report(strategy=strategy, filters=form.filters, choices=choices)
+        # The layout around the content does not hold the form, so the title says it here.
+        title = ERROR_TITLE + _title("Uppföljning", *named)
+        return CachedPage(title, render_to_string(template, context, request), status=400)
+    filters = form.filters
+    report = build_report(strategy=strategy, filters=filters, choices=choices)
     if fixed:
-        context["crumbs"] = [("Uppföljning", _overview_url(report.filters.narrowed(**dict.fromkeys(fixed))))]
+        context["crumbs"] = [("Uppföljning", _overview_url(filters.narrowed(**dict.fromkeys(fixed))))]
     context |= {
-        "title": _title("Uppföljning", *named, *report.filters.in_brief(leave_out=fixed or ())),
         "report": report,
         "sections": report.sections(page),
-        "period": report.filters.period,
+        "period": filters.period,
         "previous_year": report.comparison_years[0],
         "years": year_over_year(report.by_year),
+        "open_years": open_report_years(strategy, filters),
     }
-    return render(request, template, context)
+    title = _title("Uppföljning", *named, *filters.in_brief(leave_out=fixed or ()))
+    return CachedPage(title, render_to_string(template, context, request))
+
+
+def _report_page(request: HttpRequest, page: str, content: Callable[[Strategy], CachedPage]) -> HttpResponse:
+    """The page from the cache when nothing it shows has changed: the content depends only
+    on the address (path and query), the strategy and the data (the reader's filter input
+    is shown back, so the query is part of the key as it was typed)."""
+    strategy = current_strategy_or_404(request)
+    parts = (page, strategy.pk, sorted(request.GET.lists()))
+    found = cached_page(request, "report", parts, lambda: content(strategy))
+    context = {"strategy": strategy, "title": found.title, "content": found.content}
+    return render(request, "followup/report_page.html", context, status=found.status)
 
 
 @report_reader_required
+@reads_data_version
 def report_overview(request: HttpRequest) -> HttpResponse:
-    strategy = current_strategy_or_404(request)
-    return _report_page(request, "overview", strategy=strategy, choices=load_choices(strategy))
+    def content(strategy: Strategy) -> CachedPage:
+        return _report_content(request, "overview", strategy=strategy, choices=load_choices(strategy))
+
+    return _report_page(request, "overview", content)
 
 
 def _area_page(request: HttpRequest, name: str, **match) -> HttpResponse:
     """The report narrowed to the value of dimension `name` that the address names, or 404."""
-    strategy = current_strategy_or_404(request)
-    choices = load_choices(strategy)
-    value = _find(choices.of(name), **match)
-    return _report_page(
-        request,
-        name,
-        strategy=strategy,
-        choices=choices,
-        subject=value.name,
-        fixed={name: value},
-        **{name: value},
-    )
+
+    def content(strategy: Strategy) -> CachedPage:
+        choices = load_choices(strategy)
+        value = _find(choices.of(name), **match)
+        return _report_content(
+            request,
+            name,
+            strategy=strategy,
+            choices=choices,
+            subject=value.name,
+            fixed={name: value},
+            **{name: value},
+        )
+
+    return _report_page(request, name, content)
 
 
 @report_reader_required
+@reads_data_version
 def report_focus_area(request: HttpRequest, number: int) -> HttpResponse:
     return _area_page(request, "focus_area", number=number)
 
 
 @report_reader_required
+@reads_data_version
 def report_goal_area(request: HttpRequest, number: int) -> HttpResponse:
     return _area_page(request, "goal_area", number=number)
 
 
 @report_reader_required
+@reads_data_version
 def report_actor(request: HttpRequest, slug: str) -> HttpResponse:
     return _area_page(request, "actor", slug=slug)
 

@@ -13,9 +13,12 @@ from django.core.exceptions import ValidationError
 from django.forms import ModelForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_http_methods, require_safe
 
 from reporting import board
+from strategy import roles
+from strategy.page_cache import cached_html, reads_data_version
 from strategy.roles import User
 from strategy.shortcuts import current_strategy_or_404
 
@@ -35,9 +38,20 @@ def archive(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@reads_data_version
 def detail(request: HttpRequest, publication_type: PublicationType, **url_kwargs) -> HttpResponse:
     publication = publication_for_reader(request, publication_type, url_kwargs)
-    context = publication_type.context(publication, request.user) | {"crumbs": crumbs()}
+    user = request.user
+    context = publication_type.frame_context(publication, user) | {"crumbs": crumbs()}
+
+    def body() -> str:
+        full = publication_type.context(publication, user) | {"pdf": False}
+        return render_to_string(publication_type.body_template, full, request)
+
+    # The body differs by what the reader may see: live figures (report readers), drafts'
+    # recommendations (BHU and staff), the writing links (staff).
+    who = (roles.can_read_all(user), roles.is_admin(user))
+    context["body"] = cached_html(request, "publication", (publication_type.name, publication.pk, who), body)
     return render(request, "publications/detail.html", context)
 
 

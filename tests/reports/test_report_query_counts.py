@@ -39,13 +39,23 @@ def test_page_costs_the_same_queries_with_10_and_1000_entries(request, role, pat
     assert queries_for(client, path) == with_ten
 
 
-def test_overview_needs_the_strategies_and_ten_more_queries(bhu_member):
+def test_overview_needs_the_strategies_and_twelve_more_queries(bhu_member):
     # Session, user, groups, the strategies with their level names (read once by the
-    # middleware, for the address and the layout), four lists of choices, the strategy's
-    # years and four grouped queries on the running totals.
+    # middleware, for the address and the layout), the data version (the page cache's key)
+    # and the page's strategy read again after it, four lists of choices, the strategy's
+    # years, four grouped queries on the running totals and the open years.
     bulk_entries(10)
     client = client_for(bhu_member)
-    assert queries_for(client, "/vg2020/uppfoljning/") == 3 + 2 + 4 + 1 + 4
+    assert queries_for(client, "/vg2020/uppfoljning/") == 3 + 2 + 1 + 2 + 4 + 1 + 4 + 1
+
+
+def test_a_cached_overview_reads_no_totals(bhu_member):
+    bulk_entries(10)
+    client = client_for(bhu_member)
+    client.get("/vg2020/uppfoljning/")
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/vg2020/uppfoljning/").status_code == 200
+    assert not [query for query in queries if "followup_entrytotal" in query["sql"]]
 
 
 def test_report_reuses_the_choices_the_page_already_read(vg2020):
