@@ -31,6 +31,12 @@ from .upload import SheetRows
 # Checked here from lookups already in memory; validating them again in full_clean
 # would cost a query per row and field.
 _NOT_CLEANED = [
+    # Set by the import itself, or read from the reference lists above.
+    "id",
+    "created_at",
+    "updated_at",
+    "version",
+    "funding_source",
     "actor",
     "reporting_year",
     "goal_area",
