@@ -343,6 +343,7 @@ def main() -> None:
     from django.test import Client
 
     from bench.data import replace_entries
+    from bench.lists import measure_lists
     from strategy.models import Actor, ActorMembership
 
     call_command("migrate", verbosity=0)
@@ -367,6 +368,7 @@ def main() -> None:
         replace_entries(size)
         print(f"{size} insatser skapade på {time.perf_counter() - start:.1f} s", flush=True)
         measure_pages(client, rows, size)
+        measure_lists(client, rows, size, timed=timed)
         if size >= EXPORT_ROWS or size == max(SIZES):
             measure_export(rows, size)
         measure_import(rows, size, importer)
