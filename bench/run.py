@@ -354,6 +354,7 @@ def main() -> None:
     from django.test import Client
 
     from bench.data import replace_entries
+    from bench.lists import measure_lists
     from bench.pages import measure_cached_pages, measure_throughput
     from strategy.models import Actor, ActorMembership
 
@@ -382,6 +383,7 @@ def main() -> None:
         measure_cached_pages(client, rows, size, timed)
         if size == min(SIZES):
             measure_throughput(reader, rows, size)
+        measure_lists(client, rows, size, timed=timed)
         if size >= EXPORT_ROWS or size == max(SIZES):
             measure_export(rows, size)
         measure_import(rows, size, importer)

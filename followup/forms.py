@@ -271,11 +271,18 @@ class DeleteEntryForm(forms.Form):
 
 
 class EntryFilterForm(forms.Form):
-    """The GET form of the entry list: which year and which actor."""
+    """The GET form of the entry list: which year and which actor, and what to search for."""
 
     year = YearField(label="År", required=False)
     actor = forms.ModelChoiceField(
         label="Aktör", queryset=Actor.objects.none(), to_field_name="slug", required=False
+    )
+    q = forms.CharField(
+        label="Sök på rubrik, diarienummer eller projektägare",
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search"}),
+        error_messages={"max_length": "Sök på högst 100 tecken."},
     )
 
     def __init__(self, *args, strategy: Strategy, actors: QuerySet[Actor], all_label: str, **kwargs) -> None:

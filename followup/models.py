@@ -303,7 +303,16 @@ class SpendingEntry(models.Model):
             length_at_most("description", DESCRIPTION_MAX, name="entry_description_length"),
         ]
         indexes = [
-            models.Index(fields=["reporting_year", "actor"], name="entry_year_actor_idx"),
+            # The lists read a year and actor in title order a page at a time (followup/listing.py),
+            # and the import looks up its new rows' titles here.
+            models.Index(
+                fields=["reporting_year", "actor", "title", "id"], name="entry_year_actor_title_idx"
+            ),
+            # The drill-down sorted by amount, from either end; the year and actor included so
+            # that skipping to a page filters by them in the index alone (PostgreSQL).
+            models.Index(
+                fields=["amount", "id"], include=["reporting_year", "actor"], name="entry_amount_idx"
+            ),
             models.Index(fields=["reporting_year", "goal_area"], name="entry_year_goal_idx"),
             models.Index(fields=["reporting_year", "focus_area"], name="entry_year_focus_idx"),
             # The reports filter and group by priority and by funding source within the years too.

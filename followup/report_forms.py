@@ -13,16 +13,17 @@ from django import forms
 
 from strategy.models import Strategy
 
-from .reports import FILTERS, NONE_KEY, Dimension, ReportChoices, ReportFilters, dimension
+from .reports import BY_YEAR_AND_ACTOR, FILTERS, NONE_KEY, Dimension, ReportChoices, ReportFilters, dimension
 from .reports.figures import LEVELS
 
 ALL = ""
 
 # Sort orders of the entry list: parameter value -> (label, ORM ordering).
 ENTRY_ORDERS = {
-    "": ("År och aktör", ("reporting_year__year", "actor__name", "title", "pk")),
+    "": ("År och aktör", BY_YEAR_AND_ACTOR),
     "belopp": ("Belopp, minst först", ("amount", "pk")),
-    "-belopp": ("Belopp, störst först", ("-amount", "pk")),
+    # The exact reverse of "belopp", so that both read the amount index (one way or the other).
+    "-belopp": ("Belopp, störst först", ("-amount", "-pk")),
     "rubrik": ("Rubrik", ("title", "pk")),
     "-ar": ("Senaste år först", ("-reporting_year__year", "actor__name", "title", "pk")),
 }

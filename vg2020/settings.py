@@ -67,6 +67,10 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "vg2020.urls"
 
+# The entry list's amount index carries year and actor as included columns on PostgreSQL;
+# SQLite, the local default, builds it without them, which is all W040 says.
+SILENCED_SYSTEM_CHECKS = ["models.W040"]
+
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",

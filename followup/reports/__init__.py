@@ -7,16 +7,17 @@ and year, and the actor × focus area and actor × goal area matrices.
   strategy's values the filters choose from).
 - `figures`: the dataclasses of a report (`Figure`, `Breakdown`, `Matrix`, `Report`).
 - `build`: `build_report`, a fixed number of grouped queries over the running totals.
-- `lists`: the totals of a drill-down list of entries.
+- `lists`: the drill-down list of entries, a page at a time, and its totals.
 """
 
 from .build import build_report
 from .dimensions import DIMENSIONS, FILTERS, MATRICES, NONE_KEY, PAGES, Cross, Dimension, cross, dimension
 from .figures import Breakdown, Figure, Matrix, MatrixRow, Report, YearChange, year_over_year
-from .filters import ReportChoices, ReportFilters, filtered_entries, load_choices, open_report_years
-from .lists import ListTotals, list_totals
+from .filters import ReportChoices, ReportFilters, filtered_totals, load_choices, open_report_years
+from .lists import BY_YEAR_AND_ACTOR, ListTotals, entry_pages, list_totals
 
 __all__ = [
+    "BY_YEAR_AND_ACTOR",
     "DIMENSIONS",
     "FILTERS",
     "MATRICES",
@@ -36,7 +37,8 @@ __all__ = [
     "build_report",
     "cross",
     "dimension",
-    "filtered_entries",
+    "entry_pages",
+    "filtered_totals",
     "list_totals",
     "load_choices",
     "open_report_years",

@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 
 from strategy.models import Strategy
 
-from ..models import EntryTotal, ReportingYear, SpendingEntry
+from ..models import EntryTotal, ReportingYear
 from ..write_rule import open_years
 from .dimensions import DIMENSIONS, FILTERS, Dimension, dimension
 
@@ -119,14 +119,6 @@ def load_choices(strategy: Strategy) -> ReportChoices:
 def _year_ids(strategy: Strategy, first_year: int, last_year: int) -> list[int]:
     years = ReportingYear.objects.filter(strategy=strategy, year__gte=first_year, year__lte=last_year)
     return list(years.values_list("pk", flat=True))
-
-
-def filtered_entries(strategy: Strategy, filters: ReportFilters) -> QuerySet:
-    """The entries a report (or one of its figures) sums."""
-    return SpendingEntry.objects.filter(
-        reporting_year_id__in=_year_ids(strategy, filters.first_year, filters.last_year),
-        **filters.entry_lookups(),
-    )
 
 
 def filtered_totals(year_ids: list[int], filters: ReportFilters) -> QuerySet:

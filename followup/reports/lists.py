@@ -1,13 +1,24 @@
-"""The totals of a drill-down list: every entry behind a figure, and what this user sees of them."""
+"""The drill-down list: every entry behind a figure, what this user sees of them, a page
+at a time. Total and count come from the running totals (the list's filters are the
+report's dimensions, which the totals are keyed by); the rows through the indexes
+(`followup.listing`), so any page of a million costs what the first one does."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Q, QuerySet, Sum
 
 from strategy import roles
+from strategy.models import Actor, Strategy
 
+from ..listing import Bucket, IndexedEntries, grouped_totals, year_actor_buckets
+from ..models import EntryTotal, ReportingYear, SpendingEntry
 from .figures import money
+from .filters import ReportFilters, filtered_totals
+
+# The drill-down's default order: within each year and actor, by title (an index order).
+BY_YEAR_AND_ACTOR = ("reporting_year__year", "actor__name", "title", "pk")
 
 
 @dataclass(frozen=True)
@@ -25,19 +36,47 @@ class ListTotals:
         return self.visible_count < self.count
 
 
-def list_totals(entries: QuerySet, user: roles.User) -> ListTotals:
-    """One aggregate over all the entries, however many pages the list has."""
-    sums = {"total": Sum("amount"), "count": Count("id")}
+def list_totals(totals: QuerySet[EntryTotal], user: roles.User) -> ListTotals:
+    """One aggregate over the running totals behind the list, however many entries it has."""
+    # Named apart from the columns they sum: an aggregate may not shadow a field.
+    sums = {"amount": Sum("total"), "entries": Sum("entry_count")}
     if not roles.can_read_all(user):
-        own = Q(actor__in=roles.editable_actors(user))
-        sums |= {"visible_total": Sum("amount", filter=own), "visible_count": Count("id", filter=own)}
-    row = entries.order_by().aggregate(**sums)
-    total = money(row["total"])
-    if "visible_count" not in row:
-        return ListTotals(total=total, count=row["count"], visible_total=total, visible_count=row["count"])
+        own = Q(actor_id__in=roles.editable_actors(user).values("pk"))
+        sums |= {"own_amount": Sum("total", filter=own), "own_entries": Sum("entry_count", filter=own)}
+    row = totals.order_by().aggregate(**sums)
+    total, count = money(row["amount"]), row["entries"] or 0
+    if "own_entries" not in row:
+        return ListTotals(total=total, count=count, visible_total=total, visible_count=count)
     return ListTotals(
         total=total,
-        count=row["count"],
-        visible_total=money(row["visible_total"]),
-        visible_count=row["visible_count"],
+        count=count,
+        visible_total=money(row["own_amount"]),
+        visible_count=row["own_entries"] or 0,
     )
+
+
+def entry_pages(
+    strategy: Strategy, filters: ReportFilters, user: roles.User, *, ordering: tuple[str, ...]
+) -> tuple[Sequence[SpendingEntry], ListTotals]:
+    """The entries behind the filters that this user reads, in `ordering`, to be paged;
+    and the list's totals."""
+    year_of = dict(
+        ReportingYear.objects.filter(
+            strategy=strategy, year__gte=filters.first_year, year__lte=filters.last_year
+        ).values_list("pk", "year")
+    )
+    sums = filtered_totals(list(year_of), filters)
+    totals = list_totals(sums, user)
+    entries = (
+        SpendingEntry.objects.filter(reporting_year_id__in=list(year_of), **filters.entry_lookups())
+        .visible_to(user)
+        .select_related("actor", "reporting_year__strategy", "goal_area", "priority", "focus_area")
+    )
+    if ordering != BY_YEAR_AND_ACTOR:
+        return IndexedEntries(entries.order_by(*ordering), [Bucket({}, totals.visible_count)]), totals
+    actors = Actor.objects.order_by("name", "pk")
+    if not roles.can_read_all(user):
+        actors = actors.filter(pk__in=roles.editable_actors(user).values("pk"))
+        sums = sums.filter(actor_id__in=roles.editable_actors(user).values("pk"))
+    buckets = year_actor_buckets(grouped_totals(sums), year_of=year_of, actors=list(actors))
+    return IndexedEntries(entries.order_by("title", "pk"), buckets), totals

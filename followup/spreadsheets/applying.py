@@ -8,7 +8,8 @@ otherwise nothing is written.
 
 from django.apps import apps
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import transaction
+from django.db import connection, transaction
+from django.utils import timezone
 
 from followup.entries import save_new_version
 from followup.models import ImportBatch, ReportingYear, SpendingEntry
@@ -98,7 +99,7 @@ def _create_entries(
         batch_size=BULK_SIZE,
     )
     through = SpendingEntry.municipalities.through
-    links = through.objects.bulk_create(
+    through.objects.bulk_create(
         [
             through(spendingentry_id=entry.pk, municipality_id=municipality.pk)
             for entry, planned in zip(entries, created, strict=True)
@@ -106,20 +107,35 @@ def _create_entries(
         ],
         batch_size=BULK_SIZE,
     )
-    records = SpendingEntry.history.bulk_history_create(
-        entries, batch_size=BULK_SIZE, default_user=user, default_change_reason=reason
-    )
-    record_of = {record.id: record for record in records}
-    historical_links = apps.get_model("followup", "HistoricalSpendingEntry_municipalities")
-    historical_links.objects.bulk_create(
-        [
-            historical_links(
-                history=record_of[link.spendingentry_id],
-                id=link.pk,
-                spendingentry_id=link.spendingentry_id,
-                municipality_id=link.municipality_id,
-            )
-            for link in links
-        ],
-        batch_size=BULK_SIZE,
-    )
+    _record_creations(batch=batch, user=user, reason=reason)
+
+
+def _record_creations(*, batch: ImportBatch, user: AbstractBaseUser, reason: str) -> None:
+    """One history record per created entry, as a form's save writes it (with the
+    municipalities it was created with), copied inside the database in two statements:
+    building a historical model object per row would cost more than the import itself.
+    Runs before the batch's changed entries are saved, so that the batch's entries are
+    then exactly the ones it created."""
+    history = SpendingEntry.history.model
+    links = apps.get_model("followup", "HistoricalSpendingEntry_municipalities")
+    through = SpendingEntry.municipalities.through
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(field.column) for field in history.tracked_fields)
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    # Only our own table and column names go into the SQL; every value is a parameter.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {quote(history._meta.db_table)} "
+            f"({columns}, history_date, history_change_reason, history_type, history_user_id) "
+            f"SELECT {columns}, %s, %s, '+', %s FROM {quote(SpendingEntry._meta.db_table)} "
+            "WHERE last_import_id = %s",
+            [now, reason, user.pk, batch.pk],
+        )
+        cursor.execute(
+            f"INSERT INTO {quote(links._meta.db_table)} (id, history_id, municipality_id, spendingentry_id) "
+            "SELECT link.id, record.history_id, link.municipality_id, link.spendingentry_id "
+            f"FROM {quote(through._meta.db_table)} link "
+            f"JOIN {quote(history._meta.db_table)} record ON record.id = link.spendingentry_id "
+            "WHERE record.last_import_id = %s AND record.history_type = '+'",
+            [batch.pk],
+        )

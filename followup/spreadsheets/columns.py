@@ -5,6 +5,7 @@ into goal areas, priorities, focus areas, funding sources and municipalities.
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from followup.models import FundingSource
 from strategy.models import FocusArea, GoalArea, Municipality, Priority, Strategy
@@ -108,18 +109,28 @@ class ReferenceData:
         return _numbered(text, self.focus_areas, "Kraftsamlingsområde", "kraftsamlingsområde")
 
     def funding_source(self, text: str) -> str:
-        wanted = normalise(text)
-        for value, label in FundingSource.choices:
-            if wanted in (normalise(label), value):
-                return value
+        value = self._funding_sources.get(normalise(text))
+        if value is not None:
+            return value
         known = ", ".join(FundingSource.labels)
         raise UnknownValue(f"Finansieringskällan ”{text.strip()}” finns inte. Välj en av: {known}.")
 
-    def municipality_set(self, text: str) -> list[Municipality]:
+    # Built once per validation, not once per row: an import may hold thousands of rows.
+    @cached_property
+    def _funding_sources(self) -> dict[str, str]:
+        by_key = {value: value for value in FundingSource.values}
+        return by_key | {normalise(label): value for value, label in FundingSource.choices}
+
+    @cached_property
+    def _municipalities(self) -> dict[str, Municipality]:
         by_key = {}
         for municipality in self.municipalities:
             by_key[normalise(municipality.name)] = municipality
             by_key[municipality.code] = municipality
+        return by_key
+
+    def municipality_set(self, text: str) -> list[Municipality]:
+        by_key = self._municipalities
         found, unknown = [], []
         for part in MUNICIPALITY_SEPARATOR.split(text):
             if not part.strip():

@@ -4,7 +4,9 @@ what confirming would do. Planning never writes.
 A row with an id changes that entry, which must be one of the chosen actor's entries in
 the chosen year. A row without an id creates an entry, unless the actor already has an
 entry that year with exactly the same values that no other row claims: then the row was
-imported before, and uploading the same file again changes nothing.
+imported before, and uploading the same file again changes nothing. Only the entries the
+file names by id, and those with a title of one of its new rows, are read (and, when
+confirming, locked): one indexed lookup each, whatever the actor's year already holds.
 """
 
 import re
@@ -29,6 +31,12 @@ from .upload import SheetRows
 # Checked here from lookups already in memory; validating them again in full_clean
 # would cost a query per row and field.
 _NOT_CLEANED = [
+    # Set by the import itself, or read from the reference lists above.
+    "id",
+    "created_at",
+    "updated_at",
+    "version",
+    "funding_source",
     "actor",
     "reporting_year",
     "goal_area",
@@ -211,14 +219,7 @@ def plan_import(
     if refused := write_rule.refusal(actor, reporting_year):
         plan.errors.append(CellError(None, None, refused))
         return plan
-    entries = (
-        SpendingEntry.objects.filter(actor=actor, reporting_year=reporting_year)
-        .select_related("goal_area", "priority", "focus_area")
-        .prefetch_related("municipalities")
-    )
-    if lock:
-        entries = entries.select_for_update(of=("self",))
-    existing = {entry.pk: entry for entry in entries}
+    existing, same_titles = _stored_entries(sheet, actor=actor, reporting_year=reporting_year, lock=lock)
     reference = cols.ReferenceData.load(reporting_year.strategy)
     formulas = defaultdict(list)
     for row, key, text in sheet.formulas:
@@ -249,8 +250,46 @@ def plan_import(
             planned.changes = _changes(entry, planned)
             planned.action = "update" if planned.changes else "unchanged"
         plan.rows.append(planned)
-    _match_rows_imported_before(plan, existing, claimed=set(first_seen))
+    _match_rows_imported_before(plan, same_titles, claimed=set(first_seen))
     return plan
+
+
+# Ids and titles per lookup: well below the bound parameters PostgreSQL and SQLite accept.
+LOOKUP_CHUNK = 2000
+
+
+def _stored_entries(
+    sheet: SheetRows, *, actor: Actor, reporting_year: ReportingYear, lock: bool
+) -> tuple[dict[int, SpendingEntry], list[SpendingEntry]]:
+    """The actor's entries of that year that the file touches, and only those: the ones its
+    ids name, and those whose title one of its rows without an id has (the rows may have
+    been imported before). Locked for update when `lock`; the rest of the year's entries
+    are neither read nor locked, however many there are (the title is in the index)."""
+    entries = (
+        SpendingEntry.objects.filter(actor=actor, reporting_year=reporting_year)
+        .select_related("goal_area", "priority", "focus_area")
+        .prefetch_related("municipalities")
+        .order_by("pk")
+    )
+    if lock:
+        entries = entries.select_for_update(of=("self",))
+    ids, titles = set(), set()
+    for _, raw in sheet.rows:
+        id_text = (raw.get("id") or "").strip()
+        if re.fullmatch(r"\d{1,18}", id_text):
+            ids.add(int(id_text))
+        elif not id_text and (title := (raw.get("title") or "").strip()):
+            titles.add(title)
+    by_id = {entry.pk: entry for entry in _chunked(entries, "pk__in", sorted(ids))}
+    same_titles = [entry for entry in _chunked(entries, "title__in", sorted(titles)) if entry.pk not in by_id]
+    return by_id, same_titles
+
+
+def _chunked(entries, lookup: str, values: list) -> list[SpendingEntry]:
+    found: list[SpendingEntry] = []
+    for start in range(0, len(values), LOOKUP_CHUNK):
+        found += entries.filter(**{lookup: values[start : start + LOOKUP_CHUNK]})
+    return found
 
 
 def _entry_of_id(
@@ -283,12 +322,10 @@ def _entry_of_id(
     return existing[pk], None
 
 
-def _match_rows_imported_before(
-    plan: ImportPlan, existing: dict[int, SpendingEntry], claimed: set[int]
-) -> None:
+def _match_rows_imported_before(plan: ImportPlan, candidates: list[SpendingEntry], claimed: set[int]) -> None:
     unclaimed: dict[tuple, list[SpendingEntry]] = defaultdict(list)
-    for pk, entry in existing.items():
-        if pk not in claimed:
+    for entry in candidates:
+        if entry.pk not in claimed:
             unclaimed[_entry_key(entry)].append(entry)
     for planned in plan.created:
         same = unclaimed.get(planned.key())

@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -32,7 +33,6 @@ from ..entries import (
     StaleEntryError,
     copy_entries,
     delete_entry,
-    entry_totals,
     save_entry,
 )
 from ..forms import (
@@ -45,10 +45,12 @@ from ..forms import (
     stored_form_data,
 )
 from ..history import entry_history
+from ..listing import ListQuery, year_list
 from ..merge import form_state, merge
 from ..models import ReportingYear, SpendingEntry
 from ..years import default_year, last_status_change
 
+ENTRIES_PER_PAGE = 50
 WRITE_REFUSED = "Ditt konto kan läsa insatser men inte lägga in eller ändra dem."
 STALE_MESSAGE = (
     "Någon annan har sparat ändringar i insatsen efter att du öppnade formuläret. "
@@ -190,23 +192,28 @@ def entry_list(request: HttpRequest) -> HttpResponse:
     actors = _readable_actors(request.user)
     strategy = current_strategy_or_404(request)
     all_label = "Alla aktörer" if roles.can_read_all(request.user) else "Alla mina aktörer"
-    year, actor = default_year(list(strategy.reporting_years.all())), None
+    year, actor, search = default_year(list(strategy.reporting_years.all())), None, ""
     form = EntryFilterForm(
         request.GET or None, initial={"year": year}, strategy=strategy, actors=actors, all_label=all_label
     )
     if form.is_bound and form.is_valid():
         year = form.cleaned_data["year"] or year
         actor = form.cleaned_data["actor"]
-    entries = SpendingEntry.objects.filter(reporting_year=year, actor__in=[actor] if actor else actors)
+        search = form.cleaned_data["q"].strip()
+    shown_actors = [actor] if actor else sorted(actors, key=lambda item: (item.name, item.pk))
+    rows, totals = year_list(year, shown_actors, search=search, strategy_id=strategy.pk)
+    page = Paginator(rows, ENTRIES_PER_PAGE).get_page(request.GET.get("sida"))
+    query = {"year": str(year.year) if year else "", "actor": actor.slug if actor else ""}
     context = {
         "title": _list_title(request.user),
         "form": form,
         "year": year,
         "actor": actor,
-        "entries": entries.select_related(
-            "actor", "reporting_year__strategy", "goal_area", "priority", "focus_area"
-        ),
-        "totals": entry_totals(entries),
+        "search": search,
+        "page": page,
+        "entries": page.object_list,
+        "filters": ListQuery(query | {"q": search}),
+        "totals": totals,
         # Some actor of the user's (or the chosen one) may still change this year's figures.
         "can_write": year is not None
         and any(
@@ -216,7 +223,7 @@ def entry_list(request: HttpRequest) -> HttpResponse:
         ),
         "can_copy": year is not None and year.year > strategy.start_year,
         "status_change": last_status_change(year) if year else None,
-        "export_query": urlencode({"year": year.year, **({"actor": actor.slug} if actor else {})}),
+        "export_query": urlencode(ListQuery(query).as_query()),
     }
     return render(request, "followup/entry_list.html", context)
 

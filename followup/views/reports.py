@@ -29,8 +29,7 @@ from ..reports import (
     ReportChoices,
     ReportFilters,
     build_report,
-    filtered_entries,
-    list_totals,
+    entry_pages,
     load_choices,
     open_report_years,
     year_over_year,
@@ -184,19 +183,14 @@ def report_entries(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return render(request, "followup/report_entries.html", context, status=400)
     filters = form.filters
-    entries = filtered_entries(strategy, filters)
-    visible = (
-        entries.visible_to(request.user)
-        .select_related("actor", "reporting_year", "goal_area", "priority", "focus_area")
-        .order_by(*form.ordering)
-    )
+    visible, totals = entry_pages(strategy, filters, request.user, ordering=form.ordering)
     page = Paginator(visible, ENTRIES_PER_PAGE).get_page(request.GET.get("sida"))
     ordering = form.cleaned_data.get("ordning") or ""
     context |= {
         "title": _title(ENTRIES_HEADING, *filters.in_brief(), page=page),
         "crumbs": [("Uppföljning", _overview_url(filters))],
         "filters": filters,
-        "totals": list_totals(entries, request.user),
+        "totals": totals,
         "page": page,
         "ordering": ordering,
         "ordering_label": ENTRY_ORDERS[ordering][0],

@@ -66,7 +66,7 @@ MORE_PAGES = [
     ("bhu_member", "/vg2020/arsrapporter/vg2020/2015/"),  # published, with frozen figures
     ("bhu_member", "/vg2020/uppfoljning/?fran=abc"),  # the error summary
     ("bhu_member", "/finns-inte/"),
-    ("admin_user", "/uppfoljning/rapportering/2017/oppna/"),
+    ("admin_user", "/vg2020/uppfoljning/rapportering/2017/oppna/"),
 ]
 
 # Every element reaching past the right edge that is not inside a named, focusable table

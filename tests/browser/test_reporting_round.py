@@ -23,7 +23,7 @@ def heading(page) -> str:
 
 
 def submit_year(page, actor: str) -> None:
-    page.goto("/insatser/?year=2016")
+    page.goto("/vg2020/insatser/?year=2016")
     assert_accessible(page)
     page.get_by_role("link", name=f"Kontrollera och lämna in {actor} 2016").click()
     assert heading(page).startswith("Lämna in 2016 för")
@@ -35,7 +35,7 @@ def submit_year(page, actor: str) -> None:
 
 
 def review(page, actor_slug: str, button: str, comment: str = "") -> None:
-    page.goto(f"/uppfoljning/rapportering/2016/{actor_slug}/")
+    page.goto(f"/vg2020/uppfoljning/rapportering/2016/{actor_slug}/")
     assert_accessible(page)
     if comment:
         page.get_by_label("Kommentar").fill(comment)
@@ -50,7 +50,7 @@ def test_a_round_for_two_actors_from_opening_to_a_closed_year(page, compiler, de
     make_entry(actor="VGR", year=2016, title="VGR:s insats")
 
     sign_in(page, compiler.username, PASSWORD)
-    page.goto("/uppfoljning/rapportering/2016/")
+    page.goto("/vg2020/uppfoljning/rapportering/2016/")
     assert heading(page) == "Rapportering 2016"
     assert_accessible(page)
     page.get_by_role("link", name="Öppna rapporteringen för 2016").click()
@@ -65,7 +65,7 @@ def test_a_round_for_two_actors_from_opening_to_a_closed_year(page, compiler, de
     sign_in(page, developer_gr.username, PASSWORD)
     assert page.get_by_role("link", name="Att göra: lämna in 2016 för GR senast 15 mars 2017").is_visible()
     assert_accessible(page)
-    page.goto("/insatser/ny/?year=2016")
+    page.goto("/vg2020/insatser/ny/?year=2016")
     page.get_by_label("Rubrik", exact=True).fill("Kompetensplattform")
     page.get_by_label("Projektägare").fill("GR Utbildning")
     page.get_by_label("Målområde").select_option(label="1. En ledande kunskapsregion")
@@ -96,7 +96,7 @@ def test_a_round_for_two_actors_from_opening_to_a_closed_year(page, compiler, de
     sign_in(page, compiler.username, PASSWORD)
     review(page, "gr", "Godkänn")
     review(page, "vgr", "Godkänn")
-    page.goto("/uppfoljning/rapportering/2016/")
+    page.goto("/vg2020/uppfoljning/rapportering/2016/")
     assert_accessible(page)
     page.get_by_role("link", name="Stäng året 2016").click()
     assert_accessible(page)

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from followup.models import SpendingEntry
+from followup.models import EntryTotal
 from followup.reports import ReportFilters, build_report, list_totals, year_over_year
 from tests.conftest import make_entry
 
@@ -32,7 +32,7 @@ def test_each_year_is_compared_with_the_year_before(vg2020):
 def test_list_totals_count_every_entry_for_bhu(bhu_member):
     make_entry(actor="VGR", amount="100.50")
     make_entry(actor="GR", amount="200.25")
-    totals = list_totals(SpendingEntry.objects.all(), bhu_member)
+    totals = list_totals(EntryTotal.objects.all(), bhu_member)
     assert (totals.total, totals.count) == (Decimal("300.75"), 2)
     assert not totals.hides_entries
 
@@ -40,12 +40,12 @@ def test_list_totals_count_every_entry_for_bhu(bhu_member):
 def test_list_totals_tell_a_developer_what_they_see_of_the_figure(developer_vgr):
     make_entry(actor="VGR", amount="100.50")
     make_entry(actor="GR", amount="200.25")
-    totals = list_totals(SpendingEntry.objects.all(), developer_vgr)
+    totals = list_totals(EntryTotal.objects.all(), developer_vgr)
     assert (totals.total, totals.count) == (Decimal("300.75"), 2)
     assert (totals.visible_total, totals.visible_count) == (Decimal("100.50"), 1)
     assert totals.hides_entries
 
 
 def test_list_totals_of_nothing_are_zero(bhu_member):
-    totals = list_totals(SpendingEntry.objects.none(), bhu_member)
+    totals = list_totals(EntryTotal.objects.none(), bhu_member)
     assert (totals.total, totals.count) == (Decimal("0.00"), 0)

@@ -29,7 +29,13 @@ def queries_for(client, path: str) -> int:
     return len(queries)
 
 
-@pytest.mark.parametrize("path", PAGES)
+LIST_PAGES = [
+    "/vg2020/uppfoljning/insatser/",
+    "/vg2020/uppfoljning/insatser/?malomrade=2&ordning=-belopp&sida=2",
+]
+
+
+@pytest.mark.parametrize("path", [path for path in PAGES if path not in LIST_PAGES])
 @pytest.mark.parametrize("role", ["bhu_member", "developer_vgr"])
 def test_page_costs_the_same_queries_with_10_and_1000_entries(request, role, path):
     client = client_for(request.getfixturevalue(role))
@@ -37,6 +43,23 @@ def test_page_costs_the_same_queries_with_10_and_1000_entries(request, role, pat
     with_ten = queries_for(client, path)
     bulk_entries(990, seed=2)
     assert queries_for(client, path) == with_ten
+
+
+@pytest.mark.parametrize("path", LIST_PAGES)
+@pytest.mark.parametrize("role", ["bhu_member", "developer_vgr"])
+def test_list_page_reads_its_rows_in_at_most_four_queries_at_any_size(
+    request, role, path, django_assert_max_num_queries
+):
+    # The ids of the first year and actor's part, of those the page holds whole, of the
+    # last one's part, then the rows: at most four queries more than an empty list.
+    client = client_for(request.getfixturevalue(role))
+    empty = queries_for(client, path)
+    bulk_entries(10, seed=1)
+    with django_assert_max_num_queries(empty + 4):
+        client.get(path)
+    bulk_entries(990, seed=2)
+    with django_assert_max_num_queries(empty + 4):
+        client.get(path)
 
 
 def test_overview_needs_the_strategies_and_twelve_more_queries(bhu_member):
