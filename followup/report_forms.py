@@ -14,6 +14,7 @@ from django import forms
 from strategy.models import Strategy
 
 from .reports import BY_YEAR_AND_ACTOR, FILTERS, NONE_KEY, Dimension, ReportChoices, ReportFilters, dimension
+from .reports.dimensions import STRATEGY_LEVELS, label_in
 from .reports.figures import LEVELS
 
 ALL = ""
@@ -87,7 +88,10 @@ class ReportFilterForm(forms.Form):
             if item.parent in self.fixed:
                 invalid += f" i det här {dimension(item.parent).definite}"
         none = [(NONE_KEY, item.none_label)] if item.none_label else []
-        return _choice(item.label, [(ALL, item.every), *options, *none], f"{invalid}.")
+        words = self.strategy.words
+        level = getattr(words, item.name, None) if item.name in STRATEGY_LEVELS else None
+        every = f"Alla {level.plural}" if level and item.name != "focus_area" else item.every
+        return _choice(label_in(item, words), [(ALL, every), *options, *none], f"{invalid}.")
 
     def clean(self) -> dict:
         cleaned = super().clean()

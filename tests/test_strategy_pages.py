@@ -158,6 +158,8 @@ def test_a_strategy_without_priorities_leaves_them_out_of_form_report_and_list(d
     assert "Kraftsamling" in form
     report = client.get("/vg2030/uppfoljning/?fran=2022&till=2022").content.decode()
     assert "Per prioritering" not in report and 'name="prioritering"' not in report
+    assert "Per långsiktig prioritering" in report and "Per målområde" not in report
+    assert "Aktör × långsiktig prioritering" in report and "Alla långsiktiga prioriteringar" in report
     listing = client.get("/vg2030/insatser/?year=2022").content.decode()
     assert "Laddinfrastruktur" in listing and ">Prioritering<" not in listing
 

@@ -25,7 +25,18 @@ from django.db.models import QuerySet, Sum
 from strategy.models import Strategy
 
 from ..models import ReportingYear
-from .dimensions import DIMENSIONS, MATRICES, NONE_KEY, Cross, Dimension, Member, dimension
+from .dimensions import (
+    DIMENSIONS,
+    MATRICES,
+    NONE_KEY,
+    Cross,
+    Dimension,
+    Member,
+    dimension,
+    label_in,
+    matrix_title_in,
+    title_in,
+)
 from .figures import ZERO, Breakdown, Figure, Matrix, MatrixRow, Report, money, percent_of
 from .filters import ReportChoices, ReportFilters, filtered_totals, load_choices
 
@@ -179,13 +190,20 @@ def build_report(
         item.name: _fold(groupings.rows(item.group_columns), item, members[item.name], period, grand_total)
         for item in DIMENSIONS
     }
+    matrices = {
+        spec.name: _matrix(spec, matrix_rows[spec.name], members, period, grand_total) for spec in MATRICES
+    }
+    # Headings in the strategy's own words (VG2020's are the table's own).
+    words = strategy.words
+    for name, breakdown in breakdowns.items():
+        breakdown.title = title_in(dimension(name), words)
+    for spec in MATRICES:
+        matrices[spec.name].title = matrix_title_in(spec, words)
+        matrices[spec.name].row_title = label_in(dimension(spec.rows), words)
     return Report(
         strategy=strategy,
         filters=filters,
         total=breakdowns["year"].total,
         breakdowns=breakdowns,
-        matrices={
-            spec.name: _matrix(spec, matrix_rows[spec.name], members, period, grand_total)
-            for spec in MATRICES
-        },
+        matrices=matrices,
     )

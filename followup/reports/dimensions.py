@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from strategy.models import Actor, FocusArea, GoalArea, Priority, Strategy
+from strategy.models import Actor, FocusArea, GoalArea, Priority, Strategy, StrategyWords
 
 from ..formatting import swedish_sort_key
 from ..models import FundingSource
@@ -165,6 +165,9 @@ class _Years(Dimension):
         return {"first_year": value, "last_year": value}
 
 
+# The dimensions that are levels of a strategy, named by the strategy's own words.
+STRATEGY_LEVELS = frozenset({"goal_area", "priority", "focus_area"})
+
 # In the order of the report's snapshot and of the sheets of its export.
 DIMENSIONS: tuple[Dimension, ...] = (
     Dimension(
@@ -309,3 +312,20 @@ def cross(name: str) -> Cross:
 FILTERS: tuple[Dimension, ...] = tuple(
     dimension(name) for name in ("actor", "goal_area", "priority", "focus_area", "funding_source")
 )
+
+
+def label_in(item: Dimension, words: StrategyWords) -> str:
+    """The dimension's name as the strategy words it: VG2030's "Långsiktig prioritering"
+    where VG2020 says "Målområde"; a dimension that is no level of a strategy keeps its own."""
+    level = getattr(words, item.name, None) if item.name in STRATEGY_LEVELS else None
+    return level.singular.capitalize() if level else item.label
+
+
+def title_in(item: Dimension, words: StrategyWords) -> str:
+    level = getattr(words, item.name, None) if item.name in STRATEGY_LEVELS else None
+    return f"Per {level.singular}" if level else item.title
+
+
+def matrix_title_in(spec: Cross, words: StrategyWords) -> str:
+    rows, columns = dimension(spec.rows), dimension(spec.columns)
+    return f"{label_in(rows, words)} × {label_in(columns, words).lower()}"

@@ -22,6 +22,7 @@ def test_developer_enters_edits_and_deletes_an_entry_and_another_actor_cannot_to
     page, developer_vgr, developer_gr
 ):
     sign_in(page, developer_vgr.username, PASSWORD)
+    page.goto("/vg2020/")  # VG2030 is in force; 2016 is VG2020's
     page.get_by_role("link", name="Mina insatser").click()
     page.get_by_label("År", exact=True).select_option("2016")
     page.get_by_role("button", name="Visa").click()

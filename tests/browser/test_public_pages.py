@@ -7,7 +7,10 @@ from .conftest import assert_accessible, sign_in
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PUBLIC_PAGES = [
-    ("/", "VG2020 – strategi för tillväxt och utveckling i Västra Götaland 2014–2020"),
+    ("/", "Regional utvecklingsstrategi för Västra Götaland 2021-2030"),
+    ("/vg2020/", "VG2020 – strategi för tillväxt och utveckling i Västra Götaland 2014–2020"),
+    ("/vg2030/malomrade/3/", "Öka inkludering"),
+    ("/vg2030/kraftsamling/2/", "Digitalisering"),
     ("/vg2020/malomrade/2/", "En region för alla"),
     ("/vg2020/kraftsamling/2/", "Bli föregångare i omställningen från fossil till förnybar energi"),
     ("/vg2020/aktorer/", "Aktörer"),

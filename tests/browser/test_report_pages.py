@@ -44,6 +44,7 @@ def test_report_page_is_accessible_to_a_bhu_member(page, bhu_member, entries, pa
 
 def test_bhu_member_filters_and_follows_a_figure_to_its_entries(page, bhu_member, entries):
     sign_in(page, bhu_member.username, PASSWORD)
+    page.goto("/vg2020/")  # VG2030 is in force; 2016 is VG2020's
     page.get_by_role("navigation", name="Huvudmeny").get_by_role("link", name="Uppföljning").click()
     page.get_by_label("Från år").select_option("2016")
     page.get_by_label("Till och med år").select_option("2017")

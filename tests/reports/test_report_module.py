@@ -136,5 +136,6 @@ def test_report_costs_a_fixed_number_of_queries(vg2020, count):
     random_entries(count, seed=count)
     with CaptureQueriesContext(connection) as queries:
         build_report(strategy=vg2020, filters=WHOLE_PERIOD)
-    # Four lists of choices, the strategy's years and four grouped queries on the totals.
-    assert len(queries) == 9
+    # Four lists of choices, the strategy's years, four grouped queries on the totals and
+    # the strategy's level names (its headings' words; pages have them prefetched).
+    assert len(queries) == 10
