@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from followup.models import FundingSource
-from strategy.models import FocusArea, GoalArea, Municipality, Priority, Strategy
+from strategy.models import FocusArea, GoalArea, Municipality, Priority, Strategy, StrategyWords
 
 from .workbook import Column
 
@@ -42,6 +42,18 @@ EDITABLE_COLUMNS = [
     TOTAL_PROJECT_SIZE,
     MUNICIPALITIES,
 ]
+
+# The levels a strategy may lack (VG2030 has no numbered priorities): its template leaves
+# their columns out, and its import does not ask for them.
+OPTIONAL_LEVELS = {PRIORITY.key: "priority", FOCUS_AREA.key: "focus_area"}
+
+
+def editable_columns(words: StrategyWords) -> list[Column]:
+    """The template's columns for a strategy with these levels."""
+    return [
+        column for column in EDITABLE_COLUMNS if column.key not in OPTIONAL_LEVELS or words.has(column.key)
+    ]
+
 
 # Exports carry these too; the import checks year and actor against the chosen ones and
 # ignores the last-changed time.

@@ -9,6 +9,7 @@ from followup.models import ReportingYear
 from strategy import roles
 from strategy.models import Strategy
 
+from .columns import editable_columns
 from .reader import MAX_BLANK_ROWS, FileRefused, max_mb
 from .upload import SheetRows, read_upload
 
@@ -45,6 +46,7 @@ class ActorYearForm(forms.Form):
 
     def __init__(self, *args, user: AbstractBaseUser, strategy: Strategy, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.strategy = strategy
         self.fields["actor"].queryset = roles.editable_actors(user).order_by("name")
         self.fields["year"].queryset = (
             ReportingYear.objects.open()
@@ -70,6 +72,7 @@ class UploadForm(ActorYearForm):
         if upload.size > settings.UPLOAD_MAX_BYTES:
             raise forms.ValidationError(f"Filen är större än {max_mb(settings.UPLOAD_MAX_BYTES)} MB.")
         try:
-            return read_upload(upload.read(), file_name=upload.name)
+            required = editable_columns(self.strategy.words)
+            return read_upload(upload.read(), file_name=upload.name, required=required)
         except FileRefused as error:
             raise forms.ValidationError(error.messages) from error

@@ -132,7 +132,7 @@ def build_template(*, actor: Actor, reporting_year: ReportingYear, made_by: str 
     sheet.cell(row=2, column=1, value=f"Urval: Aktör: {actor.short_name}; År: {reporting_year.year}")
     sheet.cell(row=3, column=1, value=f"Skapad {when}" + (f" av {made_by}" if made_by else ""))
     header_row = HEADING_ROWS + 1
-    columns = cols.EDITABLE_COLUMNS
+    columns = cols.editable_columns(reporting_year.strategy.words)
     for index, column in enumerate(columns, start=1):
         cell = sheet.cell(row=header_row, column=index, value=column.heading)
         cell.font = _BOLD
@@ -168,6 +168,8 @@ def build_template(*, actor: Actor, reporting_year: ReportingYear, made_by: str 
 def _add_dropdowns(sheet, ranges: dict[str, str], columns, *, first_row: int, last_row: int) -> None:
     letters = {column.key: get_column_letter(index) for index, column in enumerate(columns, start=1)}
     for key in ("goal_area", "priority", "focus_area", "funding_source"):
+        if key not in letters:
+            continue  # a level the strategy does not have
         heading = next(column.heading for column in columns if column.key == key)
         # A warning, not a stop: typing a number ("2") instead of choosing is allowed.
         validation = DataValidation(

@@ -6,6 +6,7 @@ confirmation (`pending.py`); numbers are written with a decimal comma so that
 `parse_amount` reads `1234.567` as the decimal it is, not as a thousands group.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -23,7 +24,7 @@ from .reader import (
     max_cells,
     open_workbook,
 )
-from .workbook import TOTALS_LABEL
+from .workbook import TOTALS_LABEL, Column
 
 SHEET_TITLE = "Insatser"
 HEADER_SEARCH_ROWS = 10
@@ -108,7 +109,7 @@ def _has_headings(sheet: Any) -> bool:
     return any(_is_heading_row(cells) for cells in rows)
 
 
-def _header_columns(cells: tuple) -> dict[int, str]:
+def _header_columns(cells: tuple, required: Sequence[Column]) -> dict[int, str]:
     """Column index -> key, or FileRefused naming every missing, unknown or doubled heading."""
     found: dict[int, str] = {}
     problems: list[str] = []
@@ -123,17 +124,17 @@ def _header_columns(cells: tuple) -> dict[int, str]:
             problems.append(f"Kolumnen ”{HEADING[key]}” finns två gånger.")
         else:
             found[index] = key
-    for column in EDITABLE_COLUMNS:
+    for column in required:
         if column.key not in found.values():
             problems.append(f"Kolumnen ”{column.heading}” saknas.")
     if problems:
-        expected = ", ".join(f"”{column.heading}”" for column in EDITABLE_COLUMNS)
+        expected = ", ".join(f"”{column.heading}”" for column in required)
         problems.append(f"Använd mallens kolumnrubriker: {expected}.")
         raise FileRefused(*problems)
     return found
 
 
-def read_upload(data: bytes, *, file_name: str) -> SheetRows:
+def read_upload(data: bytes, *, file_name: str, required: Sequence[Column] = EDITABLE_COLUMNS) -> SheetRows:
     """The data rows of the one visible sheet with the template's headings, or FileRefused."""
     if file_kind(data, max_bytes=settings.UPLOAD_MAX_BYTES) == "text":
         raise FileRefused(
@@ -150,17 +151,17 @@ def read_upload(data: bytes, *, file_name: str) -> SheetRows:
                 f"Utgå från mallen: bladet ”{SHEET_TITLE}” ska ha en rubrikrad som bland annat "
                 "innehåller ”Rubrik”."
             )
-        return _read_sheet(sheet, file_name=file_name, budget=budget)
+        return _read_sheet(sheet, file_name=file_name, budget=budget, required=required)
 
 
-def _read_sheet(sheet: Any, *, file_name: str, budget: ReadBudget) -> SheetRows:
+def _read_sheet(sheet: Any, *, file_name: str, budget: ReadBudget, required: Sequence[Column]) -> SheetRows:
     max_rows = settings.IMPORT_MAX_ROWS
     columns: dict[int, str] | None = None
     result = SheetRows(file_name=file_name, columns=[])
     for number, cells in budget.walk(sheet.iter_rows(max_col=MAX_COLUMNS), where=f"Bladet ”{sheet.title}”"):
         if columns is None:
             if _is_heading_row(cells):
-                columns = _header_columns(cells)
+                columns = _header_columns(cells, required)
                 result.columns = list(columns.values())
             continue
         values: dict[str, str | None] = {}
