@@ -18,7 +18,10 @@ from followup.reports import (
     dimension,
     year_over_year,
 )
+from strategy.models import StrategyWords
 
+from ..reports.dimensions import label_in
+from ..reports.figures import LEVELS
 from .workbook import Column, Table
 
 # Table name (the `tabell` parameter) -> sheet title, in the order of the workbook: every
@@ -30,9 +33,9 @@ class UnknownTable(ValueError):
     """A table name that is not one of `TABLES`; the message is Swedish and meant for the user."""
 
 
-def _breakdown_columns(name: str, change_label: str) -> list[Column]:
+def _breakdown_columns(name: str, change_label: str, words: StrategyWords) -> list[Column]:
     return [
-        Column("label", dimension(name).label, width=48),
+        Column("label", label_in(dimension(name), words), width=48),
         Column("total", "Belopp (kr)", "kr", width=20, total=True),
         Column("share", "Andel (%)", "percent", width=10),
         Column("count", "Antal insatser", "integer", width=14, total=True),
@@ -75,11 +78,11 @@ def breakdown_table(report: Report, breakdown: Breakdown, *, made_by: str) -> Ta
     total = report.total
     return Table(
         title=_title(report, breakdown.title.lower()),
-        columns=_breakdown_columns(breakdown.dimension, change_label),
+        columns=_breakdown_columns(breakdown.dimension, change_label, report.strategy.words),
         rows=_breakdown_rows(breakdown),
         filters=report.filters.describe(),
         generated_by=made_by,
-        sheet_title=TABLES[breakdown.dimension],
+        sheet_title=label_in(dimension(breakdown.dimension), report.strategy.words),
         totals_row=_figure_row(
             total,
             change=None if is_year else total.change,
@@ -114,7 +117,7 @@ def matrix_table(report: Report, matrix: Matrix, *, made_by: str) -> Table:
         rows=rows,
         filters=report.filters.describe(),
         generated_by=made_by,
-        sheet_title=TABLES[matrix.name],
+        sheet_title=matrix.title,
         totals_row=totals,
     )
 
@@ -131,8 +134,14 @@ def report_table(report: Report, name: str, *, made_by: str) -> Table:
 
 
 def report_tables(report: Report, *, made_by: str) -> list[Table]:
-    """Every table of the report, in the order of `TABLES`: one sheet each."""
-    return [report_table(report, name, made_by=made_by) for name in TABLES]
+    """Every table of the report, in the order of `TABLES`: one sheet each, without a level
+    the strategy does not have."""
+    words = report.strategy.words
+    return [
+        report_table(report, name, made_by=made_by)
+        for name in TABLES
+        if name not in LEVELS or words.has(name)
+    ]
 
 
 def file_stem(report: Report, table: str | None = None) -> str:

@@ -79,3 +79,5 @@ def test_its_filled_in_template_imports_and_shows_in_the_report_and_export(devel
         if isinstance(cell.value, (int, float))
     ]
     assert 750000 in amounts
+    assert "Prioritering" not in export.sheetnames
+    assert {"Långsiktig prioritering", "Aktör × långsiktig prioritering"} <= set(export.sheetnames)
