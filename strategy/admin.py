@@ -1,7 +1,9 @@
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group, User
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.http import HttpRequest
 
 from .admin_widgets import ACCESSIBLE_FORMFIELDS
@@ -113,8 +115,28 @@ class FocusAreaAdmin(admin.ModelAdmin):
     inlines = [FocusTopicInline]
 
 
+class MunicipalityForm(forms.ModelForm):
+    """The code checked with a Swedish message before the database constraint is asked, so
+    that no constraint name ever reaches the administrator."""
+
+    code = forms.CharField(
+        label="Kommunkod",
+        max_length=4,
+        validators=[
+            RegexValidator(
+                r"^[0-9]{4}$", "Kommunkoden ska vara fyra siffror, till exempel 1480 för Göteborg."
+            )
+        ],
+    )
+
+    class Meta:
+        model = Municipality
+        fields = ["code", "name", "county_code", "association"]
+
+
 class MunicipalityInline(admin.TabularInline):
     model = Municipality
+    form = MunicipalityForm
     extra = 0
     fields = ["code", "name", "county_code"]
 
@@ -161,6 +183,7 @@ class ActorAdmin(admin.ModelAdmin):
 
 @admin.register(Municipality)
 class MunicipalityAdmin(admin.ModelAdmin):
+    form = MunicipalityForm
     list_display = ["name", "code", "county_code", "association"]
     list_filter = ["association", "county_code"]
     search_fields = ["name", "=code"]

@@ -48,3 +48,23 @@ def test_every_input_of_a_tabular_inline_has_a_label(admin_user):
     assert (
         f'<label class="visually-hidden" for="id_municipalities-0-DELETE">Radera? ({first})</label>' in html
     )
+
+
+def test_a_municipality_code_that_is_not_four_digits_gets_a_swedish_message_not_a_constraint_name(admin_user):
+    from strategy.models import Actor, Municipality
+    from tests.conftest import client_for
+
+    response = client_for(admin_user).post(
+        "/admin/strategy/municipality/add/",
+        {
+            "code": "12a",
+            "name": "Påhittad kommun",
+            "county_code": "14",
+            "association": Actor.objects.first().pk,
+        },
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Kommunkoden ska vara fyra siffror" in html
+    assert "municipality_code_four_digits" not in html
+    assert not Municipality.objects.filter(name="Påhittad kommun").exists()
