@@ -14,8 +14,7 @@ from django import forms
 from strategy.models import Strategy
 
 from .reports import BY_YEAR_AND_ACTOR, FILTERS, NONE_KEY, Dimension, ReportChoices, ReportFilters, dimension
-from .reports.dimensions import STRATEGY_LEVELS, label_in
-from .reports.figures import LEVELS
+from .reports.dimensions import label_in
 
 ALL = ""
 
@@ -68,7 +67,7 @@ class ReportFilterForm(forms.Form):
         within = ReportFilters(first_year=strategy.start_year, last_year=strategy.end_year, **self.fixed)
         words = strategy.words
         for item in FILTERS:
-            if item.name not in self.fixed and (item.name not in LEVELS or words.has(item.name)):
+            if item.name not in self.fixed and words.shows(item.name):
                 self.fields[item.param] = self._field(item, within)
 
     def _field(self, item: Dimension, within: ReportFilters) -> forms.ChoiceField:
@@ -89,7 +88,7 @@ class ReportFilterForm(forms.Form):
                 invalid += f" i det här {dimension(item.parent).definite}"
         none = [(NONE_KEY, item.none_label)] if item.none_label else []
         words = self.strategy.words
-        level = getattr(words, item.name, None) if item.name in STRATEGY_LEVELS else None
+        level = words.level(item.name)
         every = f"Alla {level.plural}" if level and item.name != "focus_area" else item.every
         return _choice(label_in(item, words), [(ALL, every), *options, *none], f"{invalid}.")
 

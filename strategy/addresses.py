@@ -82,14 +82,20 @@ def strategy_of_year(strategies: list[Strategy], year: int | None) -> Strategy |
     return next((strategy for strategy in strategies if year is not None and year in strategy.years), None)
 
 
+def moved_to(request: HttpRequest, url: str) -> HttpResponse:
+    """A redirect to the same page elsewhere: 302, or 307 for a posted form, which keeps its
+    method and body."""
+    response = HttpResponseRedirect(url)
+    if request.method not in ("GET", "HEAD"):
+        response.status_code = 307
+    return response
+
+
 def _redirect(request: HttpRequest, strategy: Strategy | None, path_info: str) -> HttpResponse:
     """The same address and query in `strategy`, or without any strategy (None)."""
     query = f"?{urlencode(request.GET, doseq=True)}" if request.GET else ""
     prefix = f"{base_prefix()}{strategy.slug}" if strategy else base_prefix().rstrip("/")
-    response = HttpResponseRedirect(f"{prefix}{path_info}{query}")
-    if request.method not in ("GET", "HEAD"):
-        response.status_code = 307  # a form posted to an old address keeps its method and body
-    return response
+    return moved_to(request, f"{prefix}{path_info}{query}")
 
 
 def _split(path_info: str) -> tuple[str, str]:

@@ -165,9 +165,6 @@ class _Years(Dimension):
         return {"first_year": value, "last_year": value}
 
 
-# The dimensions that are levels of a strategy, named by the strategy's own words.
-STRATEGY_LEVELS = frozenset({"goal_area", "priority", "focus_area"})
-
 # In the order of the report's snapshot and of the sheets of its export.
 DIMENSIONS: tuple[Dimension, ...] = (
     Dimension(
@@ -317,12 +314,12 @@ FILTERS: tuple[Dimension, ...] = tuple(
 def label_in(item: Dimension, words: StrategyWords) -> str:
     """The dimension's name as the strategy words it: VG2030's "Långsiktig prioritering"
     where VG2020 says "Målområde"; a dimension that is no level of a strategy keeps its own."""
-    level = getattr(words, item.name, None) if item.name in STRATEGY_LEVELS else None
+    level = words.level(item.name)
     return level.singular.capitalize() if level else item.label
 
 
 def title_in(item: Dimension, words: StrategyWords) -> str:
-    level = getattr(words, item.name, None) if item.name in STRATEGY_LEVELS else None
+    level = words.level(item.name)
     return f"Per {level.singular}" if level else item.title
 
 

@@ -9,8 +9,6 @@ from ..formatting import round_half_up
 from .dimensions import PAGES, cross
 from .filters import ReportFilters
 
-# The report's dimensions that are levels a strategy may lack.
-LEVELS = frozenset({"priority", "focus_area"})
 ZERO = Decimal("0.00")
 HUNDRED = Decimal(100)
 
@@ -169,7 +167,7 @@ class Report:
         """The breakdowns and matrices of a page (`dimensions.PAGES`), in its order, without
         a level the strategy does not have (VG2030 has no numbered priorities)."""
         words = self.strategy.words
-        return [self.table(name) for name in PAGES[page] if name not in LEVELS or words.has(name)]
+        return [self.table(name) for name in PAGES[page] if words.shows(name)]
 
     def as_snapshot(self) -> dict:
         """The report as plain JSON data, to be frozen with a published annual report."""

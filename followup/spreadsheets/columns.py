@@ -43,16 +43,11 @@ EDITABLE_COLUMNS = [
     MUNICIPALITIES,
 ]
 
-# The levels a strategy may lack (VG2030 has no numbered priorities): its template leaves
-# their columns out, and its import does not ask for them.
-OPTIONAL_LEVELS = {PRIORITY.key: "priority", FOCUS_AREA.key: "focus_area"}
-
 
 def editable_columns(words: StrategyWords) -> list[Column]:
-    """The template's columns for a strategy with these levels."""
-    return [
-        column for column in EDITABLE_COLUMNS if column.key not in OPTIONAL_LEVELS or words.has(column.key)
-    ]
+    """The template's columns for a strategy with these levels: without the columns of a
+    level it lacks (VG2030 has no numbered priorities), which its import does not ask for."""
+    return [column for column in EDITABLE_COLUMNS if words.shows(column.key)]
 
 
 # Exports carry these too; the import checks year and actor against the chosen ones and

@@ -21,7 +21,6 @@ from followup.reports import (
 from strategy.models import StrategyWords
 
 from ..reports.dimensions import label_in
-from ..reports.figures import LEVELS
 from .workbook import Column, Table
 
 # Table name (the `tabell` parameter) -> sheet title, in the order of the workbook: every
@@ -137,11 +136,7 @@ def report_tables(report: Report, *, made_by: str) -> list[Table]:
     """Every table of the report, in the order of `TABLES`: one sheet each, without a level
     the strategy does not have."""
     words = report.strategy.words
-    return [
-        report_table(report, name, made_by=made_by)
-        for name in TABLES
-        if name not in LEVELS or words.has(name)
-    ]
+    return [report_table(report, name, made_by=made_by) for name in TABLES if words.shows(name)]
 
 
 def file_stem(report: Report, table: str | None = None) -> str:

@@ -22,7 +22,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_safe
 
 from strategy import roles
-from strategy.addresses import reverse_for
+from strategy.addresses import moved_to, reverse_for
 from strategy.models import Actor, Strategy
 from strategy.shortcuts import current_strategy_or_404
 
@@ -123,8 +123,10 @@ def _in_the_entrys_strategy(view: Callable[..., HttpResponse]) -> Callable[..., 
             return view(request, pk)
         except EntryElsewhere as elsewhere:
             match = request.resolver_match
-            url = reverse_for(elsewhere.entry.reporting_year.strategy, match.view_name, kwargs=match.kwargs)
-            return redirect(url) if request.method in ("GET", "HEAD") else _moved(url)
+            return moved_to(
+                request,
+                reverse_for(elsewhere.entry.reporting_year.strategy, match.view_name, kwargs=match.kwargs),
+            )
 
     return wrapper
 
@@ -153,12 +155,6 @@ def _redirect_when_gone(view: Callable[..., HttpResponse]) -> Callable[..., Http
             return redirect(_list_url(deleted.reporting_year.year))
 
     return wrapper
-
-
-def _moved(url: str) -> HttpResponse:
-    response = redirect(url)
-    response.status_code = 307  # a form posted to the wrong strategy keeps its method and body
-    return response
 
 
 def _already_sent(request: HttpRequest, sent: submissions.AlreadySubmitted, message: str) -> HttpResponse:

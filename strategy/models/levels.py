@@ -79,6 +79,11 @@ DEFAULT_WORDS = {
 }
 
 
+# Names of the levels, which are also the names of the report dimensions, entry fields and
+# spreadsheet columns that hold them.
+LEVEL_NAMES = frozenset(Level.values)
+
+
 @dataclass(frozen=True)
 class StrategyWords:
     """`words.goal_area.plural` and so on; a level the strategy lacks is None."""
@@ -102,3 +107,12 @@ class StrategyWords:
 
     def has(self, level: str) -> bool:
         return getattr(self, level) is not None
+
+    def level(self, name: str) -> LevelWords | None:
+        """The words of level `name`; None for a level the strategy lacks or a name that is no
+        level (an actor, a funding source)."""
+        return getattr(self, name) if name in LEVEL_NAMES else None
+
+    def shows(self, name: str) -> bool:
+        """False only for a level the strategy lacks: what pages, forms and files leave out."""
+        return name not in LEVEL_NAMES or self.has(name)
