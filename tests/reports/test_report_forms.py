@@ -1,9 +1,12 @@
 """The report filter form reads exactly what ReportFilters.as_query() writes, and refuses
 anything else with a Swedish message."""
 
-import pytest
+from html.parser import HTMLParser
 
-from followup.report_forms import EntryListForm, ReportFilterForm
+import pytest
+from django import forms
+
+from followup.report_forms import EntryListForm, FilterSelect, ReportFilterForm
 from followup.reports import NONE_KEY, ReportFilters, load_choices
 from strategy.models import Actor, FocusArea, GoalArea, Priority
 from tests.conftest import focus_area
@@ -105,3 +108,40 @@ def test_entry_list_sorts_by_year_and_actor_unless_asked(vg2020):
     form = form_for(vg2020, {"ordning": "-belopp"}, form_class=EntryListForm)
     assert form.is_valid()
     assert form.ordering[0] == "-amount"
+
+
+class _Markup(HTMLParser):
+    """The elements and texts of some HTML in order, each element's attributes as a set
+    (their order means nothing to a browser), whitespace between tags left out."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.parts: list = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        self.parts.append((tag, frozenset(attrs)))
+
+    def handle_endtag(self, tag):
+        self.parts.append(f"/{tag}")
+
+    def handle_data(self, data):
+        if data.strip():
+            self.parts.append(data.strip())
+
+
+@pytest.mark.parametrize("value", ["", "gr", "<script>"])
+def test_filter_select_writes_the_markup_of_djangos_select(value):
+    """The report filters' select is written in Python for speed; a screen reader and the
+    stylesheet must get exactly what Django's own select gives: groups, the chosen option,
+    escaped labels and the error attributes."""
+    choices = [
+        ("", "Alla aktörer"),
+        ("Kommunalförbund", [("gr", "Göteborgsregionen (GR)"), ("fyr", "Fyrbodal & <Dal>")]),
+        ("vgr", "Västra Götalandsregionen"),
+    ]
+    attrs = {"id": "id_aktor", "aria-invalid": "true", "aria-describedby": "id_aktor_error"}
+    ours = FilterSelect(choices=choices).render("aktor", value, attrs=attrs)
+    djangos = forms.Select(choices=choices).render("aktor", value, attrs=attrs)
+    assert _Markup(ours).parts == _Markup(djangos).parts
+    assert "&lt;Dal&gt;" in ours
