@@ -24,6 +24,7 @@ from django.urls import Resolver404, get_script_prefix, resolve, reverse, set_sc
 from django.utils.functional import SimpleLazyObject
 
 from .models import RESERVED_SLUGS, Strategy, in_force_among
+from .page_cache import cached_for_version
 
 # The apps whose pages belong to a strategy: an address of theirs without one is redirected.
 STRATEGY_APPS = frozenset({"strategy", "followup", "publications", "reporting"})
@@ -119,9 +120,10 @@ class StrategyMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        # Read when first needed, once: the health check, for one, never needs them.
+        # Read when first needed, once (the health check, for one, never needs them), and
+        # from the cache while the data version is the same.
         request.strategies = SimpleLazyObject(
-            lambda: list(Strategy.objects.prefetch_related("levels").order_by("start_year"))
+            lambda: cached_for_version(request, "strategies", _all_strategies)
         )
         request.strategy = None
         previous_base = getattr(_local, "base", None)
@@ -161,6 +163,10 @@ class StrategyMiddleware:
         # The start page presents the strategy in force, so its links lead there.
         with addresses_in(in_force) if in_force else _script_prefix(base_prefix()):
             return self.get_response(request)
+
+
+def _all_strategies() -> list[Strategy]:
+    return list(Strategy.objects.prefetch_related("levels").order_by("start_year"))
 
 
 def _with_slug(strategies: list[Strategy], slug: str) -> Strategy | None:

@@ -8,6 +8,10 @@ page shows (its address, the strategy, the filters) and by the reader's visibili
 report). A write therefore never has to find and delete the fragments it makes old: the
 next request reads the new version and misses.
 
+The strategies and their levels, which the middleware reads for every page, are kept the
+same way (`cached_for_version`), so a cached page costs the version, the session and the
+reader: four small queries.
+
 The version is read before anything the fragment shows (`reads_data_version`). Reads are
 in autocommit, each query its own snapshot, so what the fragment is built from is at least
 as new as the version it is filed under: it may be newer (then it is only used until that
@@ -47,19 +51,39 @@ def data_version() -> int | None:
     return row[0] if row else None
 
 
+def read_data_version(request: HttpRequest) -> int | None:
+    """The data version this request works at, read once: before anything it shows."""
+    if not hasattr(request, "data_version"):
+        request.data_version = data_version()
+    return request.data_version
+
+
 def reads_data_version(view: Callable) -> Callable:
-    """Reads the data version first, before the view reads anything it shows. A strategy
-    that a middleware read before the version is read again, so it is no older either."""
+    """Reads the data version before the view reads anything it shows. The strategies that
+    the middleware read come from `cached_for_version`, which read the version before them."""
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        request.data_version = data_version()
-        strategy = getattr(request, "strategy", None)
-        if strategy is not None:
-            strategy.refresh_from_db()
+        read_data_version(request)
         return view(request, *args, **kwargs)
 
     return wrapper
+
+
+def cached_for_version(request: HttpRequest, name: str, build: Callable[[], T]) -> T:
+    """What `build` returns, kept per data version alone (not per reader or address): the
+    data that every page reads first, such as the strategies and their levels."""
+    version = read_data_version(request)
+    if version is None:
+        return build()
+    database = settings.DATABASES["default"]["NAME"]
+    described = f"{database}\x1f{version}"
+    key = f"data:{name}:{hashlib.sha256(described.encode()).hexdigest()}"
+    found = cache.get(key)
+    if found is None:
+        found = build()
+        cache.set(key, found, TIMEOUT_SECONDS)
+    return found
 
 
 def visibility(request: HttpRequest) -> str:

@@ -16,7 +16,7 @@ from followup.models import ReportingYear, SpendingEntry
 from followup.totals_sql import VERSIONED_TABLES
 from followup.years import close_years
 from publications.data_version_sql import VERSIONED_TABLES as PUBLICATION_TABLES
-from strategy.models import GoalArea
+from strategy.models import GoalArea, StrategyLevel
 from strategy.page_cache import data_version
 from tests.conftest import client_for, make_entry
 
@@ -56,6 +56,16 @@ def test_a_cached_report_changes_after_a_goal_area_is_renamed(bhu_member):
     overview(client)
     GoalArea.objects.filter(strategy__slug="vg2020", number=1).update(name="Ett omdöpt målområde")
     assert "Ett omdöpt målområde" in overview(client)
+
+
+def test_the_strategies_every_page_reads_change_after_a_level_is_renamed(bhu_member):
+    # The middleware's strategies (with their levels' words) are cached by the version too.
+    client = client_for(bhu_member)
+    assert "Alla målområden" in overview(client)
+    StrategyLevel.objects.filter(strategy__slug="vg2020", level="goal_area").update(plural="huvudområden")
+    page = overview(client)
+    assert "Alla huvudområden" in page
+    assert "Alla målområden" not in page
 
 
 def test_every_write_to_a_versioned_table_changes_the_version(bhu_member):
