@@ -21,7 +21,7 @@ from django.views.decorators.http import require_safe
 
 from strategy import roles
 from strategy.models import Strategy
-from strategy.page_cache import CachedPage, cached_page, reads_data_version
+from strategy.page_cache import CachedPage, cached_for_version, cached_page, reads_data_version
 from strategy.shortcuts import current_strategy_or_404
 
 from ..report_forms import ENTRY_ORDERS, EntryListForm, ReportFilterForm
@@ -122,11 +122,17 @@ def _report_page(request: HttpRequest, page: str, content: Callable[[Strategy], 
     return render(request, "followup/report_page.html", context, status=found.status)
 
 
+def _choices(request: HttpRequest, strategy: Strategy) -> ReportChoices:
+    """The strategy's actors, goal areas, priorities and focus areas that the filters offer,
+    from the cache while the data version is the same."""
+    return cached_for_version(request, f"report-choices:{strategy.pk}", lambda: load_choices(strategy))
+
+
 @report_reader_required
 @reads_data_version
 def report_overview(request: HttpRequest) -> HttpResponse:
     def content(strategy: Strategy) -> CachedPage:
-        return _report_content(request, "overview", strategy=strategy, choices=load_choices(strategy))
+        return _report_content(request, "overview", strategy=strategy, choices=_choices(request, strategy))
 
     return _report_page(request, "overview", content)
 
@@ -135,7 +141,7 @@ def _area_page(request: HttpRequest, name: str, **match) -> HttpResponse:
     """The report narrowed to the value of dimension `name` that the address names, or 404."""
 
     def content(strategy: Strategy) -> CachedPage:
-        choices = load_choices(strategy)
+        choices = _choices(request, strategy)
         value = _find(choices.of(name), **match)
         return _report_content(
             request,
@@ -173,7 +179,7 @@ def report_entries(request: HttpRequest) -> HttpResponse:
     """The entries behind a figure: its total over all of them, one page of those the user
     may read one by one."""
     strategy = current_strategy_or_404(request)
-    form = EntryListForm(request.GET, strategy=strategy, choices=load_choices(strategy))
+    form = EntryListForm(request.GET, strategy=strategy, choices=_choices(request, strategy))
     context = {
         "strategy": strategy,
         "form": form,
