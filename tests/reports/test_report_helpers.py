@@ -4,8 +4,11 @@ from decimal import Decimal
 
 import pytest
 
+from followup import charts
 from followup.models import EntryTotal
 from followup.reports import ReportFilters, build_report, list_totals, year_over_year
+from followup.templatetags.report_tags import breakdown_rows, chart_bars
+from strategy.models import GoalArea
 from tests.conftest import make_entry
 
 pytestmark = pytest.mark.django_db
@@ -49,3 +52,17 @@ def test_list_totals_tell_a_developer_what_they_see_of_the_figure(developer_vgr)
 def test_list_totals_of_nothing_are_zero(bhu_member):
     totals = list_totals(EntryTotal.objects.none(), bhu_member)
     assert (totals.total, totals.count) == (Decimal("0.00"), 0)
+
+
+def test_table_rows_escape_every_name_they_show(vg2020):
+    # The rows of the report tables and the chart bars are written in Python, not by the
+    # template engine: a name typed in admin is still text, never markup.
+    GoalArea.objects.filter(strategy=vg2020, number=1).update(name='<script>alert("x")</script> & Co')
+    make_entry(goal=1, amount="1000")
+    report = build_report(strategy=vg2020, filters=ReportFilters(first_year=2014, last_year=2020))
+    by_goal_area = report.sections("overview")[0]
+    rows = breakdown_rows(by_goal_area, report.filters)
+    bars = chart_bars(charts.bar_chart(by_goal_area, chart_id="diagram", period="2014–2020"))
+    for html in (rows, bars):
+        assert "<script>" not in html
+        assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co" in html
