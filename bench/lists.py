@@ -23,7 +23,7 @@ def measure_lists(client, rows: list[dict], size: int, *, timed: Callable) -> No
     from django.db import connection
     from django.urls import reverse
 
-    from followup.models import ReportingYear
+    from followup.models import ReportingYear, SpendingEntry
 
     year = ReportingYear.objects.get(year=2016)
     per_year = max(1, size // 7)
@@ -41,9 +41,21 @@ def measure_lists(client, rows: list[dict], size: int, *, timed: Callable) -> No
         ("drill-down 2014–2020, sista", f"{drill}?fran=2014&till=2020&sida={last_drill_page}"),
         (
             "drill-down belopp, mitten",
-            f"{drill}?fran=2014&till=2020&ordning=belopp&sida={last_drill_page // 2 or 1}",
+            f"{drill}?fran=2014&till=2020&ordning=belopp&sida={middle}",
         ),
     ]
+    if middle > 1:
+        # The same page reached through the previous page's "Nästa sida" link, which names
+        # that page's last row (keyset paging, no offset).
+        before = SpendingEntry.objects.order_by("amount", "pk").values_list("pk", flat=True)[
+            (middle - 1) * 50 - 1
+        ]
+        pages.append(
+            (
+                "drill-down belopp, mitten via nästa-länken",
+                f"{drill}?fran=2014&till=2020&ordning=belopp&sida={middle}&efter={before}",
+            )
+        )
     floor = timed(
         _floor(
             "SELECT * FROM followup_spendingentry WHERE reporting_year_id = %s "

@@ -5,13 +5,15 @@ A page of 50 out of a million must not make the database sort or count the milli
 running totals (`EntryTotal`) already know how many entries each year and actor holds, so
 a list sorted by year, actor and title is cut into those buckets: the page's offset picks
 the bucket, and inside it the rows come in index order (`entry_year_actor_title_idx`),
-skipping at most one bucket's rows. A list in one index order (amount) is one bucket, read
-from whichever end is nearer, so that the last page costs what the first one does.
+skipping at most one bucket's rows. A list in one index order (amount, title) is one
+bucket, read from whichever end is nearer, so that the last page costs what the first one
+does; its next and previous links name the row they continue from (`Seek`), so that paging
+through it never skips rows at all, however deep into the list.
 """
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -37,6 +39,39 @@ class Bucket:
     count: int
 
 
+@dataclass(frozen=True)
+class Seek:
+    """What a next or previous link says about its page: it starts after the row `pk`
+    (`position` = the page's first index - 1) or ends before it (`position` = its stop)."""
+
+    pk: int
+    position: int
+
+
+def seek_from(params: Mapping[str, str], *, page_size: int) -> Seek | None:
+    """The `efter` (after) or `fore` (before) row of a page link with its `sida`; None for
+    any other address, which is then paged by offset."""
+    try:
+        number = int(params.get("sida", ""))
+        if "efter" in params:
+            return Seek(pk=int(params["efter"]), position=(number - 1) * page_size - 1)
+        if "fore" in params:
+            return Seek(pk=int(params["fore"]), position=number * page_size)
+    except ValueError:
+        pass
+    return None
+
+
+def _seek_column(ordering: Sequence[str]) -> str | None:
+    """The column of an ordering by one column of the entry and then the id, in one
+    direction (`("amount", "pk")`, `("-amount", "-pk")`), which a seek can follow."""
+    if len(ordering) != 2 or "__" in ordering[0]:
+        return None
+    first, second = ordering
+    descending = first.startswith("-")
+    return first if second == ("-pk" if descending else "pk") else None
+
+
 class IndexedEntries(Sequence):
     """The entries of `queryset` bucket by bucket, each bucket in the queryset's order.
 
@@ -46,9 +81,16 @@ class IndexedEntries(Sequence):
     id. Paginator takes it as a list: `count()` is the buckets' sum, so nothing counts rows.
     """
 
-    def __init__(self, queryset: QuerySet, buckets: Iterable[Bucket]) -> None:
+    def __init__(self, queryset: QuerySet, buckets: Iterable[Bucket], *, seek: Seek | None = None) -> None:
         self.queryset = queryset
         self.buckets = [bucket for bucket in buckets if bucket.count > 0]
+        self.seek = seek
+
+    @property
+    def seekable(self) -> bool:
+        """Whether page links may name the row they continue from (one bucket in the order
+        of one column)."""
+        return len(self.buckets) <= 1 and _seek_column(self.queryset.query.order_by) is not None
 
     def count(self) -> int:
         return sum(bucket.count for bucket in self.buckets)
@@ -63,6 +105,10 @@ class IndexedEntries(Sequence):
         touched = self._touched(start, stop)
         if not touched:
             return []
+        sought = self._sought(start, stop)
+        if sought is not None:
+            found = self.queryset.in_bulk(sought)
+            return [found[pk] for pk in sought if pk in found]
         (first, skip, take), *middle, (last, _, last_take) = touched if len(touched) > 1 else touched * 2
         ids = _ids(self.queryset.filter(**first.lookups), skip, skip + take, first.count)
         if middle:
@@ -71,6 +117,25 @@ class IndexedEntries(Sequence):
             ids += _ids(self.queryset.filter(**last.lookups), 0, last_take, last.count)
         found = self.queryset.in_bulk(ids)
         return [found[pk] for pk in ids if pk in found]  # one deleted since the count is left out
+
+    def _sought(self, start: int, stop: int) -> list[int] | None:
+        """The ids start..stop read on from the seek's row through the index (no offset),
+        or None when there is no seek for this slice or its row is not in the list (gone,
+        or not the reader's): then the slice is read by offset."""
+        column = _seek_column(self.queryset.query.order_by) if self.seek and self.seekable else None
+        if column is None or self.seek.position not in (start - 1, stop):
+            return None
+        name = column.lstrip("-")
+        value = self.queryset.filter(pk=self.seek.pk).values_list(name, flat=True).first()
+        if value is None:
+            return None
+        forward = self.seek.position == start - 1
+        lookup = "gt" if forward != column.startswith("-") else "lt"
+        beyond = Q(**{f"{name}__{lookup}": value}) | Q(**{name: value, f"pk__{lookup}": self.seek.pk})
+        ids = self.queryset.filter(beyond).values_list("pk", flat=True)
+        if forward:
+            return list(ids[: stop - start])
+        return list(ids.reverse()[: stop - start])[::-1]
 
     def _touched(self, start: int, stop: int) -> list[tuple[Bucket, int, int]]:
         """The buckets rows start..stop lie in, each with how many to skip and to take."""

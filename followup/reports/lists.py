@@ -3,7 +3,6 @@ at a time. Total and count come from the running totals (the list's filters are 
 report's dimensions, which the totals are keyed by); the rows through the indexes
 (`followup.listing`), so any page of a million costs what the first one does."""
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -12,7 +11,7 @@ from django.db.models import Q, QuerySet, Sum
 from strategy import roles
 from strategy.models import Actor, Strategy
 
-from ..listing import Bucket, IndexedEntries, grouped_totals, year_actor_buckets
+from ..listing import Bucket, IndexedEntries, Seek, grouped_totals, year_actor_buckets
 from ..models import EntryTotal, ReportingYear, SpendingEntry
 from .figures import money
 from .filters import ReportFilters, filtered_totals
@@ -56,10 +55,15 @@ def list_totals(totals: QuerySet[EntryTotal], user: roles.User) -> ListTotals:
 
 
 def entry_pages(
-    strategy: Strategy, filters: ReportFilters, user: roles.User, *, ordering: tuple[str, ...]
-) -> tuple[Sequence[SpendingEntry], ListTotals]:
-    """The entries behind the filters that this user reads, in `ordering`, to be paged;
-    and the list's totals."""
+    strategy: Strategy,
+    filters: ReportFilters,
+    user: roles.User,
+    *,
+    ordering: tuple[str, ...],
+    seek: Seek | None = None,
+) -> tuple[IndexedEntries, ListTotals]:
+    """The entries behind the filters that this user reads, in `ordering`, to be paged
+    (from the row a page link names, `seek`, where the order allows); and the list's totals."""
     year_of = dict(
         ReportingYear.objects.filter(
             strategy=strategy, year__gte=filters.first_year, year__lte=filters.last_year
@@ -73,7 +77,8 @@ def entry_pages(
         .select_related("actor", "reporting_year__strategy", "goal_area", "priority", "focus_area")
     )
     if ordering != BY_YEAR_AND_ACTOR:
-        return IndexedEntries(entries.order_by(*ordering), [Bucket({}, totals.visible_count)]), totals
+        whole = [Bucket({}, totals.visible_count)]
+        return IndexedEntries(entries.order_by(*ordering), whole, seek=seek), totals
     actors = Actor.objects.order_by("name", "pk")
     if not roles.can_read_all(user):
         actors = actors.filter(pk__in=roles.editable_actors(user).values("pk"))

@@ -24,6 +24,7 @@ from strategy.models import Strategy
 from strategy.page_cache import CachedPage, cached_for_version, cached_page, reads_data_version
 from strategy.shortcuts import current_strategy_or_404
 
+from ..listing import seek_from
 from ..report_forms import ENTRY_ORDERS, EntryListForm, ReportFilterForm
 from ..reports import (
     ReportChoices,
@@ -189,7 +190,8 @@ def report_entries(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return render(request, "followup/report_entries.html", context, status=400)
     filters = form.filters
-    visible, totals = entry_pages(strategy, filters, request.user, ordering=form.ordering)
+    seek = seek_from(request.GET, page_size=ENTRIES_PER_PAGE)
+    visible, totals = entry_pages(strategy, filters, request.user, ordering=form.ordering, seek=seek)
     page = Paginator(visible, ENTRIES_PER_PAGE).get_page(request.GET.get("sida"))
     ordering = form.cleaned_data.get("ordning") or ""
     context |= {
@@ -200,5 +202,8 @@ def report_entries(request: HttpRequest) -> HttpResponse:
         "page": page,
         "ordering": ordering,
         "ordering_label": ENTRY_ORDERS[ordering][0],
+        # Next and previous read on from the page's last or first row, not by offset.
+        "next_after": page.object_list[-1].pk if visible.seekable and page.has_next() else "",
+        "previous_before": page.object_list[0].pk if visible.seekable and page.has_previous() else "",
     }
     return render(request, "followup/report_entries.html", context)
