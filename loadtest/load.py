@@ -28,25 +28,29 @@ DEMO_PASSWORD = "vg2020-demo"  # noqa: S105 (the demo accounts in the README)
 ACCOUNTS = ["utvecklare.vgr", "bhu"]
 
 # ---------------------------------------------------------------------------------
-# The pages each simulated user requests, in turn: the strategy, the reports, the
-# entry list and the archive for everyone; the entry forms for regional developers
-# only (BHU members get 403 there, by design).
+# The pages each simulated user requests, in turn, at the addresses the portal links to
+# (an address without its strategy is a redirect, which counts as an error here): the
+# strategy, the reports of both strategies, the entry lists and the archive for
+# everyone; the entry forms for regional developers only (BHU members get 403 there,
+# by design). tests/ops/test_load_pages.py checks that each answers 200.
 PAGES = [
     "/",
-    "/strategi/vg2020/malomrade/1/",
-    "/strategi/vg2020/kraftsamling/1/",
-    "/aktorer/vgr/",
-    "/uppfoljning/",
-    "/uppfoljning/?fran=2016&till=2018&malomrade=2",
-    "/uppfoljning/kraftsamling/1/",
-    "/uppfoljning/malomrade/3/",
-    "/uppfoljning/aktor/vgr/",
-    "/uppfoljning/insatser/?fran=2017&till=2017&aktor=vgr",
-    "/insatser/?year=2016",
-    "/arsrapporter/",
+    "/vg2020/malomrade/1/",
+    "/vg2020/kraftsamling/1/",
+    "/vg2020/aktorer/vgr/",
+    "/vg2020/uppfoljning/",
+    "/vg2020/uppfoljning/?fran=2016&till=2018&malomrade=2",
+    "/vg2020/uppfoljning/kraftsamling/1/",
+    "/vg2020/uppfoljning/malomrade/3/",
+    "/vg2020/uppfoljning/aktor/vgr/",
+    "/vg2020/uppfoljning/insatser/?fran=2017&till=2017&aktor=vgr",
+    "/vg2020/insatser/?year=2016",
+    "/vg2020/arsrapporter/",
+    "/vg2030/uppfoljning/",
+    "/vg2030/insatser/?year=2024",
 ]
 PAGES_FOR = {
-    "utvecklare.vgr": [*PAGES, "/insatser/ny/?year=2020", "/insatser/kopiera/?year=2020"],
+    "utvecklare.vgr": [*PAGES, "/vg2030/insatser/ny/?year=2024", "/vg2030/insatser/kopiera/?year=2024"],
     "bhu": PAGES,
 }
 # ---------------------------------------------------------------------------------
