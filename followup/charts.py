@@ -22,6 +22,7 @@ import math
 import textwrap
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from .formatting import format_number, format_percent
 from .reports import NONE_KEY, Breakdown, Figure
@@ -139,12 +140,14 @@ def _shorten(text: str, limit: int = LABEL_CHARS) -> str:
     return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,.;:–-") + "…"
 
 
-def _label_lines(text: str) -> list[str]:
+@lru_cache(maxsize=1024)
+def _label_lines(text: str) -> tuple[str, ...]:
     """The label in at most `LABEL_LINES` lines of `LABEL_CHARS`, the last shortened if need be."""
+    # Wrapping is slow and the labels are the same few names on every page: once each.
     lines = textwrap.wrap(text, LABEL_CHARS) or [""]
     if len(lines) > LABEL_LINES:
         lines = [*lines[: LABEL_LINES - 1], _shorten(" ".join(lines[LABEL_LINES - 1 :]))]
-    return lines
+    return tuple(lines)
 
 
 def _largest(figures: list[Figure]) -> Figure | None:

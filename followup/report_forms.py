@@ -32,6 +32,13 @@ ENTRY_ORDERS = {
 }
 
 
+def _option_attrs(attrs: dict) -> str:
+    # A select's options have no attributes but `selected` (Select.option_inherits_attrs).
+    if not attrs:
+        return ""
+    return " selected" if attrs == {"selected": True} else flatatt(attrs)
+
+
 class FilterSelect(forms.Select):
     """Django's select, written in Python: the same markup as its templates (one per
     option), which cost a report page more than its tables once the filters offer every
@@ -44,7 +51,7 @@ class FilterSelect(forms.Select):
             rendered = format_html_join(
                 "",
                 '\n  <option value="{}"{}>{}</option>',
-                ((option["value"], flatatt(option["attrs"]), option["label"]) for option in options),
+                ((option["value"], _option_attrs(option["attrs"]), option["label"]) for option in options),
             )
             groups.append(
                 format_html('\n  <optgroup label="{}">{}\n  </optgroup>', group_name, rendered)
