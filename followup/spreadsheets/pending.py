@@ -3,7 +3,8 @@
 The session only names the upload (its token); the rows, up to megabytes of them, live in
 a `PendingImport` row that any worker can read, compressed. A user has at most one
 pending import: a new upload replaces it. Every upload also removes whatever has expired,
-so abandoned previews do not pile up.
+so abandoned previews do not pile up. A preview whose plan is valid keeps that plan
+beside the rows (`keep_plan`), for the confirmation to apply unless the data changed.
 """
 
 import json
@@ -20,6 +21,7 @@ from django.utils import timezone
 from followup.models import PendingImport, ReportingYear
 from strategy.models import Actor
 
+from .plan import StoredPlan
 from .upload import SheetRows
 
 LIFETIME = timedelta(hours=2)
@@ -44,6 +46,7 @@ class Pending:
     actor: Actor
     reporting_year: ReportingYear
     sheet: SheetRows
+    plan: StoredPlan | None = None
 
 
 def _expired() -> Q:
@@ -60,9 +63,20 @@ def store(sheet: SheetRows, *, user: AbstractBaseUser, actor: Actor, reporting_y
         created_by=user,
         actor=actor,
         reporting_year=reporting_year,
-        rows=zlib.compress(json.dumps(sheet.to_stored(), ensure_ascii=False).encode()),
+        rows=_compressed(sheet.to_stored()),
     )
     return token
+
+
+def _compressed(data: dict) -> bytes:
+    return zlib.compress(json.dumps(data, ensure_ascii=False).encode())
+
+
+def keep_plan(waiting: Pending, plan: StoredPlan, *, user: AbstractBaseUser) -> None:
+    """Keep the plan the preview showed beside the rows it was planned from (replacing an
+    earlier preview's); the rows themselves are written back as they were read."""
+    stored = {**waiting.sheet.to_stored(), "plan": plan.to_stored()}
+    PendingImport.objects.filter(token=waiting.token, created_by=user).update(rows=_compressed(stored))
 
 
 def load(token: str, *, user: AbstractBaseUser) -> Pending:
@@ -82,11 +96,15 @@ def load(token: str, *, user: AbstractBaseUser) -> Pending:
         stored.delete()
         raise PendingGone(EXPIRED)
     try:
-        sheet = SheetRows.from_stored(json.loads(zlib.decompress(bytes(stored.rows))))
+        data = json.loads(zlib.decompress(bytes(stored.rows)))
+        sheet = SheetRows.from_stored(data)
+        plan = StoredPlan.from_stored(data["plan"]) if "plan" in data else None
     except (zlib.error, ValueError):  # JSON and UTF-8 decoding errors are ValueErrors too
         stored.delete()
         raise PendingGone(BROKEN) from None
-    return Pending(token=token, actor=stored.actor, reporting_year=stored.reporting_year, sheet=sheet)
+    return Pending(
+        token=token, actor=stored.actor, reporting_year=stored.reporting_year, sheet=sheet, plan=plan
+    )
 
 
 def discard(token: str, *, user: AbstractBaseUser) -> None:
