@@ -145,6 +145,9 @@ class PendingImport(models.Model):
     reporting_year = models.ForeignKey(ReportingYear, on_delete=models.CASCADE, related_name="+")
     # The rows as zlib-compressed JSON: a 5,000-row file takes a few hundred kilobytes.
     rows = models.BinaryField()
+    # The valid plan the last preview showed, the same way, for the confirmation to apply
+    # without reading the rows again when nothing changed (followup.spreadsheets.plan.StoredPlan).
+    plan = models.BinaryField(null=True)
 
     class Meta:
         verbose_name = "väntande import"

@@ -4,7 +4,8 @@ The session only names the upload (its token); the rows, up to megabytes of them
 a `PendingImport` row that any worker can read, compressed. A user has at most one
 pending import: a new upload replaces it. Every upload also removes whatever has expired,
 so abandoned previews do not pile up. A preview whose plan is valid keeps that plan
-beside the rows (`keep_plan`), for the confirmation to apply unless the data changed.
+beside the rows (`keep_plan`, its own column, so that neither is written or read twice),
+for the confirmation to apply unless the data changed.
 """
 
 import json
@@ -72,11 +73,15 @@ def _compressed(data: dict) -> bytes:
     return zlib.compress(json.dumps(data, ensure_ascii=False).encode())
 
 
-def keep_plan(waiting: Pending, plan: StoredPlan, *, user: AbstractBaseUser) -> None:
-    """Keep the plan the preview showed beside the rows it was planned from (replacing an
-    earlier preview's); the rows themselves are written back as they were read."""
-    stored = {**waiting.sheet.to_stored(), "plan": plan.to_stored()}
-    PendingImport.objects.filter(token=waiting.token, created_by=user).update(rows=_compressed(stored))
+def _decompressed(data: bytes | memoryview) -> object:
+    return json.loads(zlib.decompress(bytes(data)))
+
+
+def keep_plan(waiting: Pending, plan: StoredPlan | None, *, user: AbstractBaseUser) -> None:
+    """Keep the plan the preview showed beside the rows it was planned from, replacing an
+    earlier preview's; None when this preview's plan may not be applied as it is."""
+    kept = _compressed(plan.to_stored()) if plan is not None else None
+    PendingImport.objects.filter(token=waiting.token, created_by=user).update(plan=kept)
 
 
 def load(token: str, *, user: AbstractBaseUser) -> Pending:
@@ -96,9 +101,8 @@ def load(token: str, *, user: AbstractBaseUser) -> Pending:
         stored.delete()
         raise PendingGone(EXPIRED)
     try:
-        data = json.loads(zlib.decompress(bytes(stored.rows)))
-        sheet = SheetRows.from_stored(data)
-        plan = StoredPlan.from_stored(data["plan"]) if "plan" in data else None
+        sheet = SheetRows.from_stored(_decompressed(stored.rows))
+        plan = StoredPlan.from_stored(_decompressed(stored.plan)) if stored.plan is not None else None
     except (zlib.error, ValueError):  # JSON and UTF-8 decoding errors are ValueErrors too
         stored.delete()
         raise PendingGone(BROKEN) from None

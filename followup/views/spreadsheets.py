@@ -119,8 +119,9 @@ def import_preview(request: HttpRequest, token: str) -> HttpResponse:
         # Read before planning, so that a write while planning makes the confirmation plan again.
         version = page_cache.data_version()
         plan = plan_import(sheet, user=request.user, actor=actor, reporting_year=year)
-        if plan.is_valid and version is not None:
-            pending.keep_plan(waiting, StoredPlan.of(plan, data_version=version), user=request.user)
+        valid = plan.is_valid and version is not None
+        kept = StoredPlan.of(plan, data_version=version) if valid else None
+        pending.keep_plan(waiting, kept, user=request.user)
     except ArithmeticError:
         # Rows that no amount rule can read must not fail every reload of the page.
         logger.exception("A pending import of user %s could not be planned", request.user.pk)
