@@ -305,8 +305,9 @@ def _with_titles(titles: list[str], *, actor: Actor, reporting_year: ReportingYe
     """The ids of the actor's entries that year with one of these titles, as a join with the
     titles: `title IN (…)` lets PostgreSQL pick the trigram index (`entry_title_trgm_idx`),
     which for thousands of titles sharing words scans most of its posting lists (140 s for
-    10 thousand rows at 100 thousand entries); a join is answered from the btree
-    `entry_year_actor_title_idx`. `column1` is what both engines call a VALUES column."""
+    10 thousand rows at 100 thousand entries, with an earlier import's rows deleted); a
+    join is answered from the btree `entry_year_actor_title_idx`. `column1` is what both
+    engines call a VALUES column."""
     table = connection.ops.quote_name(SpendingEntry._meta.db_table)
     values = ", ".join(["(%s)"] * len(titles))
     # Only our own table name and placeholders go into the SQL; every title is a parameter.
