@@ -57,9 +57,9 @@ def import_ours(data: bytes, user) -> None:
     plan = plan_import(waiting.sheet, user=user, actor=actor, reporting_year=year)
     assert plan.is_valid, plan.errors[:3]
     pending.keep_plan(waiting, StoredPlan.of(plan, data_version=version), user=user)
-    waiting = pending.load(token, user=user)  # the confirmation
+    waiting = pending.load(token, user=user, rows=False)  # the confirmation
     apply_import(
-        waiting.sheet,
+        lambda: waiting.sheet,
         user=user,
         actor=actor,
         reporting_year=year,

@@ -9,6 +9,8 @@ it is; otherwise the stored rows are planned again under the lock, and written o
 that plan is still free of errors and still the one the user confirmed (its fingerprint).
 """
 
+from collections.abc import Callable
+
 from django.apps import apps
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import connection, transaction
@@ -28,7 +30,7 @@ from .upload import SheetRows
 
 @transaction.atomic
 def apply_import(
-    sheet: SheetRows,
+    rows: Callable[[], SheetRows],
     *,
     user: AbstractBaseUser,
     actor: Actor,
@@ -39,19 +41,19 @@ def apply_import(
     """Write the plan in one transaction; ImportRefused or ImportOutdated write nothing.
 
     `stored` is the plan the preview kept; without it, or when the data changed since,
-    the rows are planned (validated) again."""
+    the uploaded rows (`rows()` reads them) are planned, that is validated, again."""
     # Locking the year makes a concurrent closing of it wait for this import, or the reverse.
     year = ReportingYear.objects.select_for_update().select_related("strategy").get(pk=reporting_year.pk)
-    plan = _still_current(stored, sheet, user=user, actor=actor, year=year, fingerprint=fingerprint)
+    plan = _still_current(stored, user=user, actor=actor, year=year, fingerprint=fingerprint)
     if plan is None:
-        plan = plan_import(sheet, user=user, actor=actor, reporting_year=year, lock=True)
+        plan = plan_import(rows(), user=user, actor=actor, reporting_year=year, lock=True)
         if not plan.is_valid:
             raise ImportRefused(plan)
         if plan.fingerprint() != fingerprint:
             raise ImportOutdated
     batch = ImportBatch.objects.create(
         created_by=user,
-        file_name=sheet.file_name[:255],
+        file_name=plan.file_name[:255],
         actor=actor,
         reporting_year=year,
         created_count=len(plan.created),
@@ -59,7 +61,7 @@ def apply_import(
         unchanged_count=len(plan.unchanged),
     )
     # History keeps 100 characters of reason; shorten the name, never the batch number.
-    reason = f"Import: {sheet.file_name[:70]} (#{batch.pk})"
+    reason = f"Import: {plan.file_name[:70]} (#{batch.pk})"
     _create_entries(plan.created, actor=actor, year=year, user=user, batch=batch, reason=reason)
     for planned in plan.updated:
         entry = planned.entry
@@ -80,7 +82,6 @@ def apply_import(
 
 def _still_current(
     stored: StoredPlan | None,
-    sheet: SheetRows,
     *,
     user: AbstractBaseUser,
     actor: Actor,
@@ -108,7 +109,6 @@ def _still_current(
     return stored.rebuild(
         actor=actor,
         reporting_year=year,
-        file_name=sheet.file_name,
         entries=entries,
         municipalities=Municipality.objects.in_bulk(),
     )

@@ -11,8 +11,9 @@ for the confirmation to apply unless the data changed.
 import json
 import secrets
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
+from functools import cached_property
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
@@ -41,13 +42,19 @@ class PendingGone(Exception):
     """No pending import to show; the message is Swedish and meant for the user."""
 
 
-@dataclass(frozen=True)
+@dataclass
 class Pending:
     token: str
     actor: Actor
     reporting_year: ReportingYear
-    sheet: SheetRows
-    plan: StoredPlan | None = None
+    plan: StoredPlan | None
+    rows: bytes = field(repr=False)
+
+    @cached_property
+    def sheet(self) -> SheetRows:
+        """The uploaded rows, read when first asked for: confirming a kept plan needs
+        them only if the data changed and they must be planned again."""
+        return SheetRows.from_stored(_decompressed(self.rows))
 
 
 def _expired() -> Q:
@@ -84,11 +91,12 @@ def keep_plan(waiting: Pending, plan: StoredPlan | None, *, user: AbstractBaseUs
     PendingImport.objects.filter(token=waiting.token, created_by=user).update(plan=kept)
 
 
-def load(token: str, *, user: AbstractBaseUser) -> Pending:
+def load(token: str, *, user: AbstractBaseUser, rows: bool = True) -> Pending:
     """The user's pending import under `token`, or PendingGone saying why there is none.
 
-    One that has expired, or whose stored rows cannot be read back, is removed, so that
-    reloading the page cannot fail the same way again.
+    With `rows=False` and a kept plan, the rows are left unread until asked for (the
+    preview that kept the plan read them). One that has expired, or whose stored rows
+    cannot be read back, is removed, so that reloading the page cannot fail the same way again.
     """
     stored = (
         PendingImport.objects.select_related("actor", "reporting_year__strategy")
@@ -101,14 +109,20 @@ def load(token: str, *, user: AbstractBaseUser) -> Pending:
         stored.delete()
         raise PendingGone(EXPIRED)
     try:
-        sheet = SheetRows.from_stored(_decompressed(stored.rows))
         plan = StoredPlan.from_stored(_decompressed(stored.plan)) if stored.plan is not None else None
+        waiting = Pending(
+            token=token,
+            actor=stored.actor,
+            reporting_year=stored.reporting_year,
+            plan=plan,
+            rows=bytes(stored.rows),
+        )
+        if rows or plan is None:
+            waiting.sheet  # noqa: B018 (read now, so that rows that cannot be read are removed here)
     except (zlib.error, ValueError):  # JSON and UTF-8 decoding errors are ValueErrors too
         stored.delete()
         raise PendingGone(BROKEN) from None
-    return Pending(
-        token=token, actor=stored.actor, reporting_year=stored.reporting_year, sheet=sheet, plan=plan
-    )
+    return waiting
 
 
 def discard(token: str, *, user: AbstractBaseUser) -> None:

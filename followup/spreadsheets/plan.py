@@ -124,6 +124,7 @@ class StoredPlan:
 
     data_version: int
     fingerprint: str
+    file_name: str
     rows: list[dict[str, Any]]
 
     @classmethod
@@ -131,6 +132,7 @@ class StoredPlan:
         return cls(
             data_version=data_version,
             fingerprint=plan.fingerprint(),
+            file_name=plan.file_name,
             rows=[
                 {
                     "row": planned.row,
@@ -145,7 +147,12 @@ class StoredPlan:
         )
 
     def to_stored(self) -> dict[str, Any]:
-        return {"data_version": self.data_version, "fingerprint": self.fingerprint, "rows": self.rows}
+        return {
+            "data_version": self.data_version,
+            "fingerprint": self.fingerprint,
+            "file_name": self.file_name,
+            "rows": self.rows,
+        }
 
     @classmethod
     def from_stored(cls, data: Any) -> "StoredPlan":
@@ -158,7 +165,10 @@ class StoredPlan:
                 ):
                     raise ValueError(f"Stored row of an unknown shape: {row!r}")
             return cls(
-                data_version=int(data["data_version"]), fingerprint=str(data["fingerprint"]), rows=rows
+                data_version=int(data["data_version"]),
+                fingerprint=str(data["fingerprint"]),
+                file_name=str(data["file_name"]),
+                rows=rows,
             )
         except (KeyError, TypeError) as error:
             raise ValueError(f"Stored plan of an unknown shape: {error}") from error
@@ -171,13 +181,12 @@ class StoredPlan:
         *,
         actor: Actor,
         reporting_year: ReportingYear,
-        file_name: str,
         entries: dict[int, SpendingEntry],
         municipalities: dict[int, Municipality],
     ) -> ImportPlan:
         """The plan again from the stored rows, with the entries and municipalities they name
         (a KeyError if one is missing); without the changes' texts, which only the preview shows."""
-        plan = ImportPlan(actor=actor, reporting_year=reporting_year, file_name=file_name)
+        plan = ImportPlan(actor=actor, reporting_year=reporting_year, file_name=self.file_name)
         for row in self.rows:
             values = dict(row["values"])
             for name in ("amount", "total_project_size"):

@@ -108,17 +108,18 @@ def import_preview(request: HttpRequest, token: str) -> HttpResponse:
     if not secrets.compare_digest(request.session.get(SESSION_KEY, ""), token):
         return _gone(request, pending.GONE)
     try:
-        waiting = pending.load(token, user=request.user)
+        # Confirming a kept plan reads the rows only if they must be planned again.
+        waiting = pending.load(token, user=request.user, rows=request.method != "POST")
     except pending.PendingGone as gone:
         return _gone(request, str(gone))
     # Not limited to editable actors here: plan_import refuses those with a message.
-    actor, year, sheet = waiting.actor, waiting.reporting_year, waiting.sheet
+    actor, year = waiting.actor, waiting.reporting_year
     try:
         if request.method == "POST":
             return _confirm(request, waiting)
         # Read before planning, so that a write while planning makes the confirmation plan again.
         version = page_cache.data_version()
-        plan = plan_import(sheet, user=request.user, actor=actor, reporting_year=year)
+        plan = plan_import(waiting.sheet, user=request.user, actor=actor, reporting_year=year)
         valid = plan.is_valid and version is not None
         kept = StoredPlan.of(plan, data_version=version) if valid else None
         pending.keep_plan(waiting, kept, user=request.user)
@@ -133,7 +134,7 @@ def import_preview(request: HttpRequest, token: str) -> HttpResponse:
 def _confirm(request: HttpRequest, waiting: pending.Pending) -> HttpResponse:
     try:
         batch = apply_import(
-            waiting.sheet,
+            lambda: waiting.sheet,
             user=request.user,
             actor=waiting.actor,
             reporting_year=waiting.reporting_year,

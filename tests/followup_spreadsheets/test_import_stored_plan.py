@@ -7,7 +7,7 @@ from unittest import mock
 
 import pytest
 
-from followup.models import ImportBatch, SpendingEntry
+from followup.models import ImportBatch, PendingImport, SpendingEntry
 from followup.spreadsheets import applying
 from reporting.models import Status
 from strategy.page_cache import data_version
@@ -161,4 +161,15 @@ def test_confirm_with_another_fingerprint_than_the_stored_plan_writes_nothing(de
     response, planned_again = confirmed(client, address, "ett annat fingeravtryck")
     assert planned_again
     assert response["Location"] == address
+    assert database_state() == before
+
+
+def test_kept_plan_that_cannot_be_read_back_is_removed_with_a_message(developer_vgr):
+    client = client_for(developer_vgr)
+    address, fingerprint = previewed(client, xlsx([row(title="Ny")]))
+    PendingImport.objects.update(plan=b"inte zlib")
+    before = database_state()
+    response = client.post(address, {"fingerprint": fingerprint}, follow=True)
+    assert "Den uppladdade filen kunde inte läsas igen" in response.content.decode()
+    assert not PendingImport.objects.exists()
     assert database_state() == before
