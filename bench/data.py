@@ -16,13 +16,17 @@ def _array(values) -> str:
 
 def replace_entries(count: int) -> None:
     """Delete every entry (and its history) and insert `count` synthetic ones."""
-    strategy = Strategy.objects.current()
+    # The strategy of the benchmark's years (2019 is imported into), not today's: the
+    # current one may be a later strategy whose years hold nothing to measure.
+    strategy = Strategy.objects.current(year=2019)
     years = list(ReportingYear.objects.filter(strategy=strategy).order_by("year").values_list("id", "year"))
     actors = list(Actor.objects.order_by("pk").values_list("id", flat=True))
     goals = list(GoalArea.objects.filter(strategy=strategy).order_by("number").values_list("id", flat=True))
     # Priorities are drawn per goal area so that each row's priority belongs to its goal.
     priorities = {goal: [] for goal in goals}
-    for priority_id, goal_id in Priority.objects.values_list("id", "goal_area_id"):
+    for priority_id, goal_id in Priority.objects.filter(goal_area__strategy=strategy).values_list(
+        "id", "goal_area_id"
+    ):
         priorities[goal_id].append(priority_id)
     focus = list(FocusArea.objects.filter(strategy=strategy).order_by("number").values_list("id", flat=True))
     sources = FundingSource.values

@@ -202,113 +202,6 @@ def measure_export(rows: list[dict], size: int) -> None:
     )
 
 
-def import_workbook(count: int) -> bytes:
-    """A filled-in import template with `count` new rows, as a user would upload it."""
-    import io
-
-    from openpyxl import load_workbook
-
-    from followup.models import FundingSource, ReportingYear
-    from followup.spreadsheets.template import build_template
-    from strategy.models import Actor
-
-    actor = Actor.objects.get(slug="brg")
-    year = ReportingYear.objects.get(year=2019)
-    workbook = load_workbook(io.BytesIO(build_template(actor=actor, reporting_year=year)))
-    sheet = workbook["Insatser"]
-    # Only new rows: the template comes pre-filled with the actor's existing entries.
-    sheet.delete_rows(6, sheet.max_row)
-    headings = [cell.value for cell in sheet[5]]
-    labels = FundingSource.labels
-    for n in range(count):
-        values = {
-            "Rubrik": f"Importerad insats {n}",
-            "Projektägare": "Bench AB",
-            "Målområde": 1 + n % 4,
-            "Beviljat belopp (kr)": f"{1000 + n} 50",
-            "Finansieringskälla": labels[n % len(labels)],
-        }
-        sheet.append([values.get(heading) for heading in headings])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
-def import_ours(data: bytes, user) -> None:
-    from followup.models import ReportingYear
-    from followup.spreadsheets.applying import apply_import
-    from followup.spreadsheets.planning import plan_import
-    from followup.spreadsheets.upload import read_upload
-    from strategy.models import Actor
-
-    actor = Actor.objects.get(slug="brg")
-    year = ReportingYear.objects.get(year=2019)
-    sheet = read_upload(data, file_name="bench.xlsx")
-    plan = plan_import(sheet, user=user, actor=actor, reporting_year=year)
-    assert plan.is_valid, plan.errors[:3]
-    apply_import(sheet, user=user, actor=actor, reporting_year=year, fingerprint=plan.fingerprint())
-
-
-def import_floor(data: bytes, user) -> None:
-    import io
-    from decimal import Decimal
-
-    from openpyxl import load_workbook
-
-    from followup.formatting import parse_amount
-    from followup.models import FundingSource, ReportingYear, SpendingEntry
-    from strategy.models import Actor, GoalArea
-
-    actor = Actor.objects.get(slug="brg")
-    year = ReportingYear.objects.get(year=2019)
-    goals = {goal.number: goal for goal in GoalArea.objects.all()}
-    sources = {label: value for value, label in FundingSource.choices}
-    sheet = load_workbook(io.BytesIO(data), read_only=True)["Insatser"]
-    rows = sheet.iter_rows(min_row=5, values_only=True)
-    headings = next(rows)
-    entries = []
-    for values in rows:
-        row = dict(zip(headings, values, strict=False))
-        if not row.get("Rubrik"):
-            continue
-        entries.append(
-            SpendingEntry(
-                actor=actor,
-                reporting_year=year,
-                title=row["Rubrik"],
-                project_owner=row["Projektägare"],
-                goal_area=goals[int(row["Målområde"])],
-                amount=parse_amount(row["Beviljat belopp (kr)"]) or Decimal(0),
-                funding_source=sources[row["Finansieringskälla"]],
-                created_by=user,
-                updated_by=user,
-            )
-        )
-    SpendingEntry.objects.bulk_create(entries, batch_size=1000)
-
-
-def measure_import(rows: list[dict], size: int, user) -> None:
-    from followup.models import SpendingEntry
-
-    data = import_workbook(IMPORT_ROWS)
-    results = {}
-    for label, function in (("ours", import_ours), ("floor", import_floor)):
-        start = time.perf_counter()
-        function(data, user)
-        results[label] = time.perf_counter() - start
-        SpendingEntry.objects.filter(title__startswith="Importerad insats ").delete()
-    rows.append(
-        {
-            "entries": size,
-            "what": f"Excel-import av {IMPORT_ROWS} rader",
-            "seconds": results["ours"],
-            "floor": results["floor"],
-            "queries": None,
-            "memory": None,
-        }
-    )
-
-
 def _goal(row: dict) -> str:
     """A row's target from issue 17 and whether this run met it ("" when it has none)."""
     if not row.get("goal"):
@@ -334,7 +227,8 @@ def print_table(rows: list[dict]) -> None:
         )
     print()
     print("Golv: rapportsida = samma uppdelningar som rå SQL GROUP BY över insatstabellen; export =")
-    print("openpyxl write-only direkt från en cursor; import = openpyxl read-only + bulk_create.")
+    print("openpyxl write-only direkt från en cursor; import = openpyxl read-only + bulk_create")
+    print("(vår: läsning, förhandsgranskning och bekräftelse som vyerna gör dem).")
     print("Rapportsida cachad/ocachad: serverns tid med sidcachen och med cachen tömd före varje anrop.")
     print("Anrop/s: gunicorn med produktionsinställningar och 2 arbetare, 8 anslutningar i 15 s var;")
     print("golvet och kvoten är mot /halsa/ i samma körning.")
@@ -354,6 +248,7 @@ def main() -> None:
     from django.test import Client
 
     from bench.data import replace_entries
+    from bench.imports import measure_import
     from bench.lists import measure_lists
     from bench.pages import measure_cached_pages, measure_throughput
     from strategy.models import Actor, ActorMembership
@@ -386,7 +281,7 @@ def main() -> None:
         measure_lists(client, rows, size, timed=timed)
         if size >= EXPORT_ROWS or size == max(SIZES):
             measure_export(rows, size)
-        measure_import(rows, size, importer)
+        measure_import(rows, size, importer, import_rows=IMPORT_ROWS)
         print_table([row for row in rows if row["entries"] == size])
     print_table(rows)
 

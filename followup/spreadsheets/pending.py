@@ -3,14 +3,17 @@
 The session only names the upload (its token); the rows, up to megabytes of them, live in
 a `PendingImport` row that any worker can read, compressed. A user has at most one
 pending import: a new upload replaces it. Every upload also removes whatever has expired,
-so abandoned previews do not pile up.
+so abandoned previews do not pile up. A preview whose plan is valid keeps that plan
+beside the rows (`keep_plan`, its own column, so that neither is written or read twice),
+for the confirmation to apply unless the data changed.
 """
 
 import json
 import secrets
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
+from functools import cached_property
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
@@ -20,6 +23,7 @@ from django.utils import timezone
 from followup.models import PendingImport, ReportingYear
 from strategy.models import Actor
 
+from .plan import StoredPlan
 from .upload import SheetRows
 
 LIFETIME = timedelta(hours=2)
@@ -38,12 +42,19 @@ class PendingGone(Exception):
     """No pending import to show; the message is Swedish and meant for the user."""
 
 
-@dataclass(frozen=True)
+@dataclass
 class Pending:
     token: str
     actor: Actor
     reporting_year: ReportingYear
-    sheet: SheetRows
+    plan: StoredPlan | None
+    rows: bytes = field(repr=False)
+
+    @cached_property
+    def sheet(self) -> SheetRows:
+        """The uploaded rows, read when first asked for: confirming a kept plan needs
+        them only if the data changed and they must be planned again."""
+        return SheetRows.from_stored(_decompressed(self.rows))
 
 
 def _expired() -> Q:
@@ -60,16 +71,32 @@ def store(sheet: SheetRows, *, user: AbstractBaseUser, actor: Actor, reporting_y
         created_by=user,
         actor=actor,
         reporting_year=reporting_year,
-        rows=zlib.compress(json.dumps(sheet.to_stored(), ensure_ascii=False).encode()),
+        rows=_compressed(sheet.to_stored()),
     )
     return token
 
 
-def load(token: str, *, user: AbstractBaseUser) -> Pending:
+def _compressed(data: dict) -> bytes:
+    return zlib.compress(json.dumps(data, ensure_ascii=False).encode())
+
+
+def _decompressed(data: bytes | memoryview) -> object:
+    return json.loads(zlib.decompress(bytes(data)))
+
+
+def keep_plan(waiting: Pending, plan: StoredPlan | None, *, user: AbstractBaseUser) -> None:
+    """Keep the plan the preview showed beside the rows it was planned from, replacing an
+    earlier preview's; None when this preview's plan may not be applied as it is."""
+    kept = _compressed(plan.to_stored()) if plan is not None else None
+    PendingImport.objects.filter(token=waiting.token, created_by=user).update(plan=kept)
+
+
+def load(token: str, *, user: AbstractBaseUser, rows: bool = True) -> Pending:
     """The user's pending import under `token`, or PendingGone saying why there is none.
 
-    One that has expired, or whose stored rows cannot be read back, is removed, so that
-    reloading the page cannot fail the same way again.
+    With `rows=False` and a kept plan, the rows are left unread until asked for (the
+    preview that kept the plan read them). One that has expired, or whose stored rows
+    cannot be read back, is removed, so that reloading the page cannot fail the same way again.
     """
     stored = (
         PendingImport.objects.select_related("actor", "reporting_year__strategy")
@@ -82,11 +109,20 @@ def load(token: str, *, user: AbstractBaseUser) -> Pending:
         stored.delete()
         raise PendingGone(EXPIRED)
     try:
-        sheet = SheetRows.from_stored(json.loads(zlib.decompress(bytes(stored.rows))))
+        plan = StoredPlan.from_stored(_decompressed(stored.plan)) if stored.plan is not None else None
+        waiting = Pending(
+            token=token,
+            actor=stored.actor,
+            reporting_year=stored.reporting_year,
+            plan=plan,
+            rows=bytes(stored.rows),
+        )
+        if rows or plan is None:
+            waiting.sheet  # noqa: B018 (read now, so that rows that cannot be read are removed here)
     except (zlib.error, ValueError):  # JSON and UTF-8 decoding errors are ValueErrors too
         stored.delete()
         raise PendingGone(BROKEN) from None
-    return Pending(token=token, actor=stored.actor, reporting_year=stored.reporting_year, sheet=sheet)
+    return waiting
 
 
 def discard(token: str, *, user: AbstractBaseUser) -> None:

@@ -16,6 +16,8 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.db.models.expressions import RawSQL
 
 from followup import write_rule
 from followup.formatting import AmountError, format_kr, parse_amount
@@ -28,7 +30,7 @@ from .columns import HEADING
 from .plan import COMPARED_FIELDS, TEXT_FIELDS, CellError, Change, ImportPlan, PlannedRow
 from .upload import SheetRows
 
-# Checked here from lookups already in memory; validating them again in full_clean
+# Checked here from lookups already in memory; validating them again in clean_fields
 # would cost a query per row and field.
 _NOT_CLEANED = [
     # Set by the import itself, or read from the reference lists above.
@@ -192,10 +194,16 @@ def _read_row(
         priority=priority,
         focus_area=focus_area,
     )
+    # What full_clean asks, but the write rule once per file (plan_import), not once per row.
     try:
-        candidate.full_clean(exclude=_NOT_CLEANED, validate_unique=False, validate_constraints=False)
+        candidate.clean_fields(exclude=_NOT_CLEANED)
+        field_errors: dict[str, list[str]] = {}
     except ValidationError as error:
-        for name, messages in error.message_dict.items():
+        field_errors = error.message_dict
+    for name, message in candidate.value_errors().items():
+        field_errors.setdefault(name, []).append(message)
+    if field_errors:
+        for name, messages in field_errors.items():
             column = name if name in HEADING else None
             for message in messages:
                 reader.error(column, message)
@@ -280,16 +288,34 @@ def _stored_entries(
             ids.add(int(id_text))
         elif not id_text and (title := (raw.get("title") or "").strip()):
             titles.add(title)
-    by_id = {entry.pk: entry for entry in _chunked(entries, "pk__in", sorted(ids))}
-    same_titles = [entry for entry in _chunked(entries, "title__in", sorted(titles)) if entry.pk not in by_id]
-    return by_id, same_titles
+    by_id: dict[int, SpendingEntry] = {}
+    same_titles: list[SpendingEntry] = []
+    for chunk in _chunks(sorted(ids)):
+        by_id.update((entry.pk, entry) for entry in entries.filter(pk__in=chunk))
+    for chunk in _chunks(sorted(titles)):
+        same_titles += entries.filter(pk__in=_with_titles(chunk, actor=actor, reporting_year=reporting_year))
+    return by_id, [entry for entry in same_titles if entry.pk not in by_id]
 
 
-def _chunked(entries, lookup: str, values: list) -> list[SpendingEntry]:
-    found: list[SpendingEntry] = []
-    for start in range(0, len(values), LOOKUP_CHUNK):
-        found += entries.filter(**{lookup: values[start : start + LOOKUP_CHUNK]})
-    return found
+def _chunks(values: list) -> list[list]:
+    return [values[start : start + LOOKUP_CHUNK] for start in range(0, len(values), LOOKUP_CHUNK)]
+
+
+def _with_titles(titles: list[str], *, actor: Actor, reporting_year: ReportingYear) -> RawSQL:
+    """The ids of the actor's entries that year with one of these titles, as a join with the
+    titles: `title IN (…)` lets PostgreSQL pick the trigram index (`entry_title_trgm_idx`),
+    which for thousands of titles sharing words scans most of its posting lists (140 s for
+    10 thousand rows at 100 thousand entries, with an earlier import's rows deleted); a
+    join is answered from the btree `entry_year_actor_title_idx`. `column1` is what both
+    engines call a VALUES column."""
+    table = connection.ops.quote_name(SpendingEntry._meta.db_table)
+    values = ", ".join(["(%s)"] * len(titles))
+    # Only our own table name and placeholders go into the SQL; every title is a parameter.
+    return RawSQL(  # noqa: S611
+        f"SELECT entry.id FROM {table} entry JOIN (VALUES {values}) AS wanted "  # noqa: S608
+        "ON entry.title = wanted.column1 WHERE entry.actor_id = %s AND entry.reporting_year_id = %s",
+        [*titles, actor.pk, reporting_year.pk],
+    )
 
 
 def _entry_of_id(

@@ -23,11 +23,11 @@ from followup.reports import Report, build_report, load_choices
 from followup.spreadsheets import exports, pending, report_exports, workbook
 from followup.spreadsheets.applying import apply_import
 from followup.spreadsheets.forms import ActorYearForm, UploadForm, limits_text
-from followup.spreadsheets.plan import ImportOutdated, ImportPlan, ImportRefused
+from followup.spreadsheets.plan import ImportOutdated, ImportPlan, ImportRefused, StoredPlan
 from followup.spreadsheets.planning import plan_import
 from followup.spreadsheets.template import build_template
 from followup.spreadsheets.upload import SheetRows
-from strategy import roles
+from strategy import page_cache, roles
 from strategy.shortcuts import current_strategy_or_404
 
 from .reports import report_reader_required
@@ -108,15 +108,21 @@ def import_preview(request: HttpRequest, token: str) -> HttpResponse:
     if not secrets.compare_digest(request.session.get(SESSION_KEY, ""), token):
         return _gone(request, pending.GONE)
     try:
-        waiting = pending.load(token, user=request.user)
+        # Confirming a kept plan reads the rows only if they must be planned again.
+        waiting = pending.load(token, user=request.user, rows=request.method != "POST")
     except pending.PendingGone as gone:
         return _gone(request, str(gone))
     # Not limited to editable actors here: plan_import refuses those with a message.
-    actor, year, sheet = waiting.actor, waiting.reporting_year, waiting.sheet
+    actor, year = waiting.actor, waiting.reporting_year
     try:
         if request.method == "POST":
             return _confirm(request, waiting)
-        plan = plan_import(sheet, user=request.user, actor=actor, reporting_year=year)
+        # Read before planning, so that a write while planning makes the confirmation plan again.
+        version = page_cache.data_version()
+        plan = plan_import(waiting.sheet, user=request.user, actor=actor, reporting_year=year)
+        valid = plan.is_valid and version is not None
+        kept = StoredPlan.of(plan, data_version=version) if valid else None
+        pending.keep_plan(waiting, kept, user=request.user)
     except ArithmeticError:
         # Rows that no amount rule can read must not fail every reload of the page.
         logger.exception("A pending import of user %s could not be planned", request.user.pk)
@@ -128,11 +134,12 @@ def import_preview(request: HttpRequest, token: str) -> HttpResponse:
 def _confirm(request: HttpRequest, waiting: pending.Pending) -> HttpResponse:
     try:
         batch = apply_import(
-            waiting.sheet,
+            lambda: waiting.sheet,
             user=request.user,
             actor=waiting.actor,
             reporting_year=waiting.reporting_year,
             fingerprint=request.POST.get("fingerprint", ""),
+            stored=waiting.plan,
         )
     except ImportRefused as refused:
         return _render_preview(request, refused.plan, waiting.token)
