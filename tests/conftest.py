@@ -21,6 +21,7 @@ from django.urls import set_script_prefix
 
 from followup.models import DataVersion, FundingSource, ReportingYear, SpendingEntry
 from followup.totals_sql import VERSION, VERSION_SEQUENCE
+from publications import documents
 from strategy import roles
 from strategy.models import Actor, ActorMembership, FocusArea, GoalArea, Strategy
 
@@ -101,6 +102,20 @@ def _empty_cache():
     a data version on PostgreSQL, but the rows a flush puts back carry the version the
     migrations wrote, so a page cached by an earlier test could match again."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _pdfs_by_a_stand_in(request, monkeypatch):
+    """Publishing renders the PDF (and a draft's PDF is rendered on each request), which
+    takes seconds. Tests of something else, anywhere in the suite, get a stand-in file; the
+    tests of the PDF itself, and the browser's publishing walk, ask for `real_pdfs`."""
+    if "real_pdfs" not in request.fixturenames:
+        monkeypatch.setattr(documents, "render_pdf", lambda html: b"%PDF-1.7\n% stand-in\n")
+
+
+@pytest.fixture
+def real_pdfs() -> None:
+    """Asked for by a test that needs WeasyPrint's real PDF."""
 
 
 @pytest.fixture(scope="session")

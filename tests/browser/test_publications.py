@@ -19,7 +19,12 @@ from tests.reports.conftest import bulk_entries
 
 from .conftest import assert_accessible, sign_in
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# The whole way a user takes, WeasyPrint's PDF included.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("real_pdfs"),
+]
 
 PUBLISHING_TIMEOUT_MS = 60_000
 
