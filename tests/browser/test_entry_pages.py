@@ -104,6 +104,7 @@ def test_errors_take_you_there_on_the_entry_form(page, developer_vgr):
     page.set_viewport_size({"width": 800, "height": 600})
     page.goto("/vg2020/insatser/ny/")
     page.get_by_role("button", name="Spara").click()
+    page.wait_for_load_state()  # the title is read, not waited for as a locator is
 
     assert page.title().startswith("Fel i formuläret – ")
     assert page.evaluate("document.activeElement.id") == "error-summary"
@@ -139,6 +140,7 @@ def test_a_lost_race_shows_the_other_persons_changes_accessibly(page, developer_
     entry.save()  # someone else saves while the form is open
     page.get_by_label("Rubrik", exact=True).fill("Min rubrik")
     page.get_by_role("button", name="Spara").click()
+    page.wait_for_load_state()  # the title is read, not waited for as a locator is
 
     assert page.title().startswith("Fel i formuläret – ")
     assert page.get_by_role("cell", name="250\u00a0000\u00a0kr").first.is_visible()
