@@ -14,10 +14,12 @@ run: install migrate demo
 
 # The whole test suite: unit, database and browser tests (on SQLite unless DATABASE_URL is set),
 # spread over the cores by pytest-xdist, each worker with its own test database, live server
-# and browser. TEST_WORKERS=0 runs it in one process.
+# and browser. TEST_WORKERS=0 runs it in one process. Each worker starts with a run of the
+# collection order (the long browser walks first) and a worker that runs out takes tests from
+# the other, so neither waits for the other's last long test.
 TEST_WORKERS ?= auto
 test: install-dev
-	$(BIN)/pytest -n $(TEST_WORKERS)
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist worksteal
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)

@@ -13,11 +13,15 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management.color import no_style
 from django.db import connection, models, transaction
+from django.db.backends.postgresql.operations import DatabaseOperations as PostgresOperations
+from django.db.backends.signals import connection_created
 from django.test import Client
 from django.test.utils import override_settings
 from django.urls import set_script_prefix
 
 from followup.models import DataVersion, FundingSource, ReportingYear, SpendingEntry
+from followup.totals_sql import VERSION, VERSION_SEQUENCE
+from publications import documents
 from strategy import roles
 from strategy.models import Actor, ActorMembership, FocusArea, GoalArea, Strategy
 
@@ -36,6 +40,52 @@ def _fast_password_hashing():
         yield
 
 
+def _commit_without_waiting_for_the_disk(sender, connection, **kwargs) -> None:
+    """A test database need not survive a crash of its server: on PostgreSQL a commit does
+    not wait for its WAL to reach the disk (what a commit makes visible, and to whom, is
+    unchanged). Every connection, the live server's included."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET synchronous_commit TO off")
+
+
+connection_created.connect(_commit_without_waiting_for_the_disk)
+
+
+def _flush_by_delete(original):
+    """PostgreSQL's flush (after every transactional test) is one TRUNCATE of every table,
+    which rebuilds and fsyncs every index: 1–2 s a test on a busy disk. DELETE with the
+    triggers and foreign-key checks off (a superuser's `session_replication_role`) leaves
+    the same empty tables in milliseconds. TRUNCATE's own triggers put the data version's
+    row back with a new version; the same upsert does it here."""
+
+    def sql_flush(self, style, tables, *, reset_sequences=False, allow_cascade=False) -> list[str]:
+        if reset_sequences or not tables or not _is_superuser(self.connection):
+            return original(self, style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade)
+        return [
+            "SET LOCAL session_replication_role = replica",
+            *(f"DELETE FROM {self.quote_name(table)}" for table in tables),  # noqa: S608 (table names)
+            "SET LOCAL session_replication_role = DEFAULT",
+            f"INSERT INTO {VERSION} (id, version) VALUES (1, nextval('{VERSION_SEQUENCE}'))",  # noqa: S608 (constants)
+        ]
+
+    return sql_flush
+
+
+def _is_superuser(connection) -> bool:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('is_superuser') = 'on'")
+        return cursor.fetchone()[0]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _fast_flush_on_postgresql():
+    original = PostgresOperations.sql_flush
+    PostgresOperations.sql_flush = _flush_by_delete(original)
+    yield
+    PostgresOperations.sql_flush = original
+
+
 @pytest.fixture(autouse=True)
 def _addresses_in_vg2020():
     """Every page belongs to a strategy (/vg2020/insatser/), and VG2030 is the one in force:
@@ -52,6 +102,20 @@ def _empty_cache():
     a data version on PostgreSQL, but the rows a flush puts back carry the version the
     migrations wrote, so a page cached by an earlier test could match again."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _pdfs_by_a_stand_in(request, monkeypatch):
+    """Publishing renders the PDF (and a draft's PDF is rendered on each request), which
+    takes seconds. Tests of something else, anywhere in the suite, get a stand-in file; the
+    tests of the PDF itself, and the browser's publishing walk, ask for `real_pdfs`."""
+    if "real_pdfs" not in request.fixturenames:
+        monkeypatch.setattr(documents, "render_pdf", lambda html: b"%PDF-1.7\n% stand-in\n")
+
+
+@pytest.fixture
+def real_pdfs() -> None:
+    """Asked for by a test that needs WeasyPrint's real PDF."""
 
 
 @pytest.fixture(scope="session")

@@ -95,7 +95,8 @@ def _migrate(database_url: str) -> None:
     result = subprocess.run(
         [sys.executable, "manage.py", "migrate", "--noinput", "--verbosity", "0", "--skip-checks"],
         cwd=ROOT,
-        env={**os.environ, "DATABASE_URL": database_url},
+        # Commits need not wait for the disk (PostgreSQL; SQLite ignores it): a scratch database.
+        env={**os.environ, "DATABASE_URL": database_url, "PGOPTIONS": "-c synchronous_commit=off"},
         capture_output=True,
         text=True,
         timeout=300,
@@ -129,9 +130,11 @@ def _with_database(url: str, name: str) -> str:
     return urlunsplit(urlsplit(url)._replace(path=f"/{name}"))
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def scratch_postgres_url():
-    """A new, empty PostgreSQL database for this test, dropped afterwards."""
+    """A new, empty PostgreSQL database for this test, dropped when the run ends: DROP
+    DATABASE waits for a checkpoint (seconds on a busy server), and there it shares the one
+    that the drop of the run's own test database waits for."""
     server = _with_database(_postgres_url(), "postgres")
     try:
         admin = psycopg.connect(server, autocommit=True, connect_timeout=3)

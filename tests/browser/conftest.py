@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import User
+from django.test import Client
 
 from followup.demo import load_demo
 from followup.models import SpendingEntry
@@ -73,6 +75,7 @@ def page(browser, live_server):
     # Generous: with a worker per core, a PDF or axe on a large page can take seconds. Only a
     # failing step waits this long.
     page.set_default_timeout(30_000)
+    page.base_url = live_server.url
     page.console_errors = []
 
     def record_error(message):
@@ -127,6 +130,18 @@ def sign_in(page, username: str, password: str) -> None:
     page.get_by_label("Lösenord").fill(password)
     page.get_by_role("button", name="Logga in").click()
     page.wait_for_load_state()
+
+
+def sign_in_as(page, user: User) -> None:
+    """Sign `user` in without the form, on the page the form's sign-in lands on (the start
+    page): the session of a test client's login, as the browser's cookie. The form itself is
+    walked by `sign_in` (test_public_pages.py, and the admin walk, whose sign-in leaves the
+    access log that admin lists)."""
+    client = Client()
+    client.force_login(user)
+    session = client.cookies[settings.SESSION_COOKIE_NAME]
+    page.context.add_cookies([{"name": session.key, "value": session.value, "url": page.base_url}])
+    page.goto("/")
 
 
 def sign_out(page) -> None:

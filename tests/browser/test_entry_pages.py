@@ -6,9 +6,9 @@ import re
 import pytest
 
 from followup.models import SpendingEntry
-from tests.conftest import PASSWORD, make_entry
+from tests.conftest import make_entry
 
-from .conftest import assert_accessible, sign_in
+from .conftest import assert_accessible, sign_in_as
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -21,7 +21,7 @@ def sign_out(page) -> None:
 def test_developer_enters_edits_and_deletes_an_entry_and_another_actor_cannot_touch_it(
     page, developer_vgr, developer_gr
 ):
-    sign_in(page, developer_vgr.username, PASSWORD)
+    sign_in_as(page, developer_vgr)
     page.goto("/vg2020/")  # VG2030 is in force; 2016 is VG2020's
     page.get_by_role("link", name="Mina insatser").click()
     page.get_by_label("År", exact=True).select_option("2016")
@@ -63,7 +63,7 @@ def test_developer_enters_edits_and_deletes_an_entry_and_another_actor_cannot_to
     assert (str(entry.amount), entry.version) == ("2000000.00", 2)
 
     sign_out(page)
-    sign_in(page, developer_gr.username, PASSWORD)
+    sign_in_as(page, developer_gr)
     for path in ["", "andra/", "ta-bort/"]:
         response = page.goto(f"/vg2020/insatser/{entry.pk}/{path}")
         assert response.status == 404
@@ -72,7 +72,7 @@ def test_developer_enters_edits_and_deletes_an_entry_and_another_actor_cannot_to
     assert "Inkubator" not in page.content()
     sign_out(page)
 
-    sign_in(page, developer_vgr.username, PASSWORD)
+    sign_in_as(page, developer_vgr)
     page.goto(f"/vg2020/insatser/{entry.pk}/")
     page.get_by_role("link", name="Ta bort insatsen").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Ta bort insatsen?"
@@ -85,7 +85,7 @@ def test_developer_enters_edits_and_deletes_an_entry_and_another_actor_cannot_to
 
 def test_copy_page_and_a_closed_year_are_accessible(page, developer_vgr):
     make_entry(year=2015, title="Förra årets insats")
-    sign_in(page, developer_vgr.username, PASSWORD)
+    sign_in_as(page, developer_vgr)
     page.goto("/vg2020/insatser/kopiera/?year=2016")
     page.get_by_label("Förra årets insats").check()
     assert_accessible(page)
@@ -100,10 +100,11 @@ def _box(page, selector: str) -> dict:
 
 
 def test_errors_take_you_there_on_the_entry_form(page, developer_vgr):
-    sign_in(page, developer_vgr.username, PASSWORD)
+    sign_in_as(page, developer_vgr)
     page.set_viewport_size({"width": 800, "height": 600})
     page.goto("/vg2020/insatser/ny/")
     page.get_by_role("button", name="Spara").click()
+    page.wait_for_load_state()  # the title is read, not waited for as a locator is
 
     assert page.title().startswith("Fel i formuläret – ")
     assert page.evaluate("document.activeElement.id") == "error-summary"
@@ -121,7 +122,7 @@ def test_errors_take_you_there_on_the_entry_form(page, developer_vgr):
 
 def test_errors_take_you_to_the_first_option_of_a_checkbox_group(page, developer_vgr):
     make_entry(year=2015, title="Förra årets insats")
-    sign_in(page, developer_vgr.username, PASSWORD)
+    sign_in_as(page, developer_vgr)
     page.goto("/vg2020/insatser/kopiera/?year=2016")
     page.get_by_role("button", name="Kopiera till 2016").click()
 
@@ -133,12 +134,13 @@ def test_errors_take_you_to_the_first_option_of_a_checkbox_group(page, developer
 
 def test_a_lost_race_shows_the_other_persons_changes_accessibly(page, developer_vgr):
     entry = make_entry(title="Original")
-    sign_in(page, developer_vgr.username, PASSWORD)
+    sign_in_as(page, developer_vgr)
     page.goto(f"/vg2020/insatser/{entry.pk}/andra/")
     entry.amount, entry.version = 250_000, entry.version + 1
     entry.save()  # someone else saves while the form is open
     page.get_by_label("Rubrik", exact=True).fill("Min rubrik")
     page.get_by_role("button", name="Spara").click()
+    page.wait_for_load_state()  # the title is read, not waited for as a locator is
 
     assert page.title().startswith("Fel i formuläret – ")
     assert page.get_by_role("cell", name="250\u00a0000\u00a0kr").first.is_visible()

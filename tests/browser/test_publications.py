@@ -12,21 +12,26 @@ import pytest
 from followup.models import SpendingEntry
 from publications.models import AnnualReport, Evaluation, EvaluationKind, PublicationStatus
 from strategy.models import Strategy
-from tests.conftest import PASSWORD, make_entry
+from tests.conftest import make_entry
 from tests.publications.conftest import make_indicator, make_published_report, make_recommendation
 from tests.publications.pdf_reading import page_figures, page_sizes, visible_text
 from tests.reports.conftest import bulk_entries
 
-from .conftest import assert_accessible, sign_in
+from .conftest import assert_accessible, sign_in_as
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# The whole way a user takes, WeasyPrint's PDF included.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("real_pdfs"),
+]
 
 PUBLISHING_TIMEOUT_MS = 60_000
 
 
 def test_staff_publish_a_report_that_stays_frozen_for_anonymous_readers(page, admin_user, bhu_member):
     entry = make_entry(year=2016, goal=1, amount="100000.00")
-    sign_in(page, admin_user.username, PASSWORD)
+    sign_in_as(page, admin_user)
 
     page.goto("/vg2020/arsrapporter/")
     assert_accessible(page)
@@ -76,7 +81,7 @@ def test_staff_publish_a_report_that_stays_frozen_for_anonymous_readers(page, ad
     assert page.get_by_text("Totalt 100\u00a0000\u00a0kr i 1 insatser").is_visible()
     assert page.get_by_text("250\u00a0000").count() == 0
 
-    sign_in(page, bhu_member.username, PASSWORD)
+    sign_in_as(page, bhu_member)
     page.goto("/vg2020/arsrapporter/vg2020/2016/")
     assert page.get_by_role(
         "heading", name="De aktuella siffrorna har ändrats sedan publiceringen"
@@ -103,7 +108,7 @@ def test_bhu_member_reads_drafts_and_every_publication_page_is_accessible(page, 
     )
     make_indicator(values={2014: "40", 2016: "43", 2018: "45"})
 
-    sign_in(page, bhu_member.username, PASSWORD)
+    sign_in_as(page, bhu_member)
     for path in [
         "/vg2020/arsrapporter/",
         "/vg2020/arsrapporter/vg2020/2015/",
@@ -114,7 +119,7 @@ def test_bhu_member_reads_drafts_and_every_publication_page_is_accessible(page, 
     assert page.get_by_text("Utkast", exact=True).first.is_visible()
     page.get_by_role("button", name="Logga ut").click()
 
-    sign_in(page, admin_user.username, PASSWORD)
+    sign_in_as(page, admin_user)
     for path in [
         "/vg2020/arsrapporter/vg2020/2015/rekommendationer/1/uppfoljning/",
         "/vg2020/arsrapporter/vg2020/2015/rekommendationer/1/andra/",

@@ -23,12 +23,11 @@ import pytest
 from django.contrib.auth.models import User
 from django.urls import resolve, reverse
 
-from followup.demo import DEMO_PASSWORD
 from followup.models import ReportingYear
 from reporting import transitions
 from tests.ops.test_permission_matrix import EXPECTED, PORTAL_URLS, ROLES
 
-from .conftest import DemoSite, axe_violations, sign_in, sign_out
+from .conftest import DemoSite, axe_violations, sign_in_as, sign_out
 from .test_spreadsheet_import import download_template, upload
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -161,7 +160,7 @@ def test_every_page_reflows_at_320_px_with_only_tables_scrolling(page, demo_site
     problems = []
     checked = 0
     for visitor, paths in plan.items():
-        sign_in(page, VISITORS[visitor], DEMO_PASSWORD)
+        sign_in_as(page, User.objects.get(username=VISITORS[visitor]))
         for path in paths:
             problems += _problems(page, visitor, page.goto(path))
             checked += 1

@@ -5,9 +5,9 @@ import re
 
 import pytest
 
-from tests.conftest import PASSWORD, focus_area, make_entry
+from tests.conftest import focus_area, make_entry
 
-from .conftest import assert_accessible, sign_in
+from .conftest import assert_accessible, sign_in_as
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -35,7 +35,7 @@ def entries(db):
     ],
 )
 def test_report_page_is_accessible_to_a_bhu_member(page, bhu_member, entries, path, heading):
-    sign_in(page, bhu_member.username, PASSWORD)
+    sign_in_as(page, bhu_member)
     page.goto(path)
     assert page.get_by_role("heading", level=1).inner_text() == heading
     assert page.locator('link[rel="stylesheet"][media="print"][href*="print.css"]').count() == 1
@@ -43,7 +43,7 @@ def test_report_page_is_accessible_to_a_bhu_member(page, bhu_member, entries, pa
 
 
 def test_bhu_member_filters_and_follows_a_figure_to_its_entries(page, bhu_member, entries):
-    sign_in(page, bhu_member.username, PASSWORD)
+    sign_in_as(page, bhu_member)
     page.goto("/vg2020/")  # VG2030 is in force; 2016 is VG2020's
     page.get_by_role("navigation", name="Huvudmeny").get_by_role("link", name="Uppföljning").click()
     page.get_by_label("Från år").select_option("2016")
@@ -61,7 +61,7 @@ def test_bhu_member_filters_and_follows_a_figure_to_its_entries(page, bhu_member
 
 
 def test_bad_filter_shows_the_error_summary_accessibly(page, bhu_member, entries):
-    sign_in(page, bhu_member.username, PASSWORD)
+    sign_in_as(page, bhu_member)
     page.goto("/vg2020/uppfoljning/?fran=abc&aktor=okand")
     summary = page.get_by_role("alert")
     assert summary.is_visible()
@@ -71,7 +71,7 @@ def test_bad_filter_shows_the_error_summary_accessibly(page, bhu_member, entries
 
 
 def test_developer_sees_the_note_about_other_actors_entries(page, developer_vgr, entries):
-    sign_in(page, developer_vgr.username, PASSWORD)
+    sign_in_as(page, developer_vgr)
     page.goto("/vg2020/uppfoljning/insatser/")
     assert page.get_by_text("Du ser enskilda insatser bara för dina egna aktörer.").is_visible()
     assert page.get_by_text("Pendling").count() == 0
@@ -79,7 +79,7 @@ def test_developer_sees_the_note_about_other_actors_entries(page, developer_vgr,
 
 
 def test_printed_report_hides_the_filters_and_keeps_the_charts(page, bhu_member, entries):
-    sign_in(page, bhu_member.username, PASSWORD)
+    sign_in_as(page, bhu_member)
     page.goto("/vg2020/uppfoljning/")
     page.emulate_media(media="print")
     assert not page.locator("form.report-filters").is_visible()
@@ -111,7 +111,7 @@ def test_chart_text_is_never_below_12_css_px_and_stays_inside_its_chart(
     page, bhu_member, entries, width, path
 ):
     page.set_viewport_size({"width": width, "height": 900})
-    sign_in(page, bhu_member.username, PASSWORD)
+    sign_in_as(page, bhu_member)
     page.goto(path)
     texts = page.evaluate(CHART_TEXT)
     assert len(texts) > 20
@@ -124,7 +124,7 @@ def test_chart_text_is_never_below_12_css_px_and_stays_inside_its_chart(
 )
 def test_the_years_are_drawn_once_as_suits_the_width(page, bhu_member, entries, width, shown):
     page.set_viewport_size({"width": width, "height": 900})
-    sign_in(page, bhu_member.username, PASSWORD)
+    sign_in_as(page, bhu_member)
     page.goto("/vg2020/uppfoljning/")
     names = [name for name in page.get_by_role("img").all() if name.is_visible()]
     titles = [image.locator("title").first.text_content() for image in names]
@@ -155,7 +155,7 @@ CUT_OFF_SELECTS = """() => [...document.querySelectorAll('form.report-filters se
 )
 def test_every_filter_shows_its_chosen_value_whole(page, bhu_member, entries, width, path):
     page.set_viewport_size({"width": width, "height": 900})
-    sign_in(page, bhu_member.username, PASSWORD)
+    sign_in_as(page, bhu_member)
     page.goto(path)
     assert page.evaluate(CUT_OFF_SELECTS) == []
     assert page.evaluate("document.documentElement.scrollWidth") <= width

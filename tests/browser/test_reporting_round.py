@@ -11,9 +11,9 @@ from django.core import mail
 from followup.models import ReportingYear
 from reporting.models import ActorYear
 from reporting.models import Status as S
-from tests.conftest import PASSWORD, make_entry
+from tests.conftest import make_entry
 
-from .conftest import assert_accessible, sign_in, sign_out
+from .conftest import assert_accessible, sign_in_as, sign_out
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -49,7 +49,7 @@ def test_a_round_for_two_actors_from_opening_to_a_closed_year(page, compiler, de
     developer_gr.save()
     make_entry(actor="VGR", year=2016, title="VGR:s insats")
 
-    sign_in(page, compiler.username, PASSWORD)
+    sign_in_as(page, compiler)
     page.goto("/vg2020/uppfoljning/rapportering/2016/")
     assert heading(page) == "Rapportering 2016"
     assert_accessible(page)
@@ -62,7 +62,7 @@ def test_a_round_for_two_actors_from_opening_to_a_closed_year(page, compiler, de
     assert_accessible(page)
     sign_out(page)
 
-    sign_in(page, developer_gr.username, PASSWORD)
+    sign_in_as(page, developer_gr)
     assert page.get_by_role("link", name="Att göra: lämna in 2016 för GR senast 15 mars 2017").is_visible()
     assert_accessible(page)
     page.goto("/vg2020/insatser/ny/?year=2016")
@@ -76,7 +76,7 @@ def test_a_round_for_two_actors_from_opening_to_a_closed_year(page, compiler, de
     submit_year(page, "GR")
     sign_out(page)
 
-    sign_in(page, compiler.username, PASSWORD)
+    sign_in_as(page, compiler)
     assert page.get_by_role("link", name="Att göra: granska GR:s inlämning för 2016").is_visible()
     review(page, "gr", "Skicka tillbaka", comment="Ange kommunerna för kompetensplattformen.")
     assert "Ange kommunerna för kompetensplattformen." in page.locator("main").inner_text()
@@ -84,16 +84,16 @@ def test_a_round_for_two_actors_from_opening_to_a_closed_year(page, compiler, de
     returned = [message for message in mail.outbox if message.to == ["gustav@example.se"]]
     assert returned and "Ange kommunerna" in returned[-1].body
 
-    sign_in(page, developer_gr.username, PASSWORD)
+    sign_in_as(page, developer_gr)
     assert page.get_by_role("link", name=re.compile("rätta och lämna in 2016 för GR")).is_visible()
     submit_year(page, "GR")
     sign_out(page)
 
-    sign_in(page, developer_vgr.username, PASSWORD)
+    sign_in_as(page, developer_vgr)
     submit_year(page, "VGR")
     sign_out(page)
 
-    sign_in(page, compiler.username, PASSWORD)
+    sign_in_as(page, compiler)
     review(page, "gr", "Godkänn")
     review(page, "vgr", "Godkänn")
     page.goto("/vg2020/uppfoljning/rapportering/2016/")
@@ -124,7 +124,7 @@ def test_password_pages_pass_axe(page, developer_vgr):
     assert_accessible(page)
     page.goto("/konto/losenord/nytt/klart/")
     assert_accessible(page)
-    sign_in(page, developer_vgr.username, PASSWORD)
+    sign_in_as(page, developer_vgr)
     page.get_by_role("link", name="Byt lösenord").click()
     assert heading(page) == "Byt lösenord"
     page.get_by_role("button", name="Byt lösenord").click()

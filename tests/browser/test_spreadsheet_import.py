@@ -7,9 +7,9 @@ import openpyxl
 import pytest
 
 from followup.models import ImportBatch, SpendingEntry
-from tests.conftest import PASSWORD, make_entry
+from tests.conftest import make_entry
 
-from .conftest import assert_accessible, sign_in
+from .conftest import assert_accessible, sign_in_as
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -38,7 +38,7 @@ def upload(page, path: Path) -> None:
 
 def test_developer_imports_a_filled_in_template(page, developer_vgr, tmp_path):
     existing = make_entry(title="Befintlig insats", amount="100000")
-    sign_in(page, developer_vgr.username, PASSWORD)
+    sign_in_as(page, developer_vgr)
     page.get_by_role("link", name="Importera").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Importera insatser från Excel"
     assert_accessible(page)
@@ -81,7 +81,7 @@ def test_developer_imports_a_filled_in_template(page, developer_vgr, tmp_path):
 
 
 def test_preview_with_errors_is_accessible(page, developer_vgr, tmp_path):
-    sign_in(page, developer_vgr.username, PASSWORD)
+    sign_in_as(page, developer_vgr)
     path = download_template(page, tmp_path)
     workbook = openpyxl.load_workbook(path)
     sheet = workbook["Insatser"]
@@ -96,7 +96,7 @@ def test_preview_with_errors_is_accessible(page, developer_vgr, tmp_path):
 
 
 def test_refused_file_shows_linked_error_on_upload_page(page, developer_vgr, tmp_path):
-    sign_in(page, developer_vgr.username, PASSWORD)
+    sign_in_as(page, developer_vgr)
     path = tmp_path / "insatser.xlsx"
     path.write_bytes(b"%PDF-1.7\n%%EOF")
     upload(page, path)

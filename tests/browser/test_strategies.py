@@ -3,9 +3,9 @@
 
 import pytest
 
-from tests.conftest import PASSWORD, make_entry
+from tests.conftest import make_entry
 
-from .conftest import assert_accessible, sign_in
+from .conftest import assert_accessible, sign_in_as
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -23,7 +23,7 @@ def _switch_to(page, short_name: str) -> None:
 
 
 def test_walk_from_vg2020_to_vg2030_and_back(page, bhu_member, entries):
-    sign_in(page, bhu_member.username, PASSWORD)
+    sign_in_as(page, bhu_member)
     page.goto("/vg2020/uppfoljning/?fran=2016&till=2016")
     assert "VG2020" in page.title()
     assert "1\u00a0200" in page.locator("main").inner_text()
@@ -50,7 +50,7 @@ def test_start_page_and_page_across_strategies_are_accessible(page, bhu_member, 
     assert_accessible(page)
     page.goto("/vg2020/")
     assert_accessible(page)
-    sign_in(page, bhu_member.username, PASSWORD)
+    sign_in_as(page, bhu_member)
     page.goto("/over-strategier/")
     text = page.locator("main").inner_text()
     assert "2016" in text and "2022" in text and "VG2030" in text

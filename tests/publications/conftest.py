@@ -9,7 +9,6 @@ from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 from django.template.loader import render_to_string
 
-from publications import documents
 from publications.demo import load_indicators
 from publications.kinds import kind_of
 from publications.models import (
@@ -84,19 +83,6 @@ def _rendered(publication: AnnualReport | Evaluation) -> Rendered:
         "publications/pdf/publication.html", kind_of(publication).context(publication, AnonymousUser())
     )
     return Rendered(bytes(publication.published_pdf.content), html, publication.title, publication.snapshot)
-
-
-@pytest.fixture(autouse=True)
-def _pdfs_by_a_stand_in(request, monkeypatch):
-    """Publishing renders the PDF, which takes seconds. Tests of something else get a
-    stand-in file; the tests of the PDF itself ask for `real_pdfs`."""
-    if "real_pdfs" not in request.fixturenames:
-        monkeypatch.setattr(documents, "render_pdf", lambda html: b"%PDF-1.7\n% stand-in\n")
-
-
-@pytest.fixture
-def real_pdfs() -> None:
-    """Asked for by a test that needs WeasyPrint's real PDF."""
 
 
 # Rendering takes seconds, so each test process renders these PDFs once; see `published_pdfs`.
