@@ -118,6 +118,8 @@ def measure_throughput(reader, rows: list[dict], size: int) -> None:
     from django.test import Client
     from django.urls import reverse
 
+    from strategy.addresses import unscoped_reverse
+
     client = Client()
     client.force_login(reader)
     cookie = f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
@@ -144,8 +146,8 @@ def measure_throughput(reader, rows: list[dict], size: int) -> None:
         _wait_for(THROUGHPUT_PORT)
         measured = {}
         for name, path, session in (
-            ("/halsa/", reverse("ops:health"), None),
-            ("startsidan, anonym", reverse("strategy:home"), None),
+            ("/halsa/", unscoped_reverse("ops:health"), None),
+            ("startsidan, anonym", unscoped_reverse("strategy:home"), None),
             ("översikten som BHU", reverse("followup:report_overview"), cookie),
         ):
             _hammer(path, session, 2)  # warm-up: imports, templates, the cache
