@@ -11,12 +11,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Aggregate, CharField, OuterRef, QuerySet, Subquery, Value
+from django.utils import timezone
 
 from followup.models import FundingSource, SpendingEntry
 from strategy.models import Actor, FocusArea, GoalArea, Priority, Strategy
 
 from . import columns as cols
-from .workbook import Table
+from .workbook import Table, api_timestamp
 
 CHUNK_SIZE = 2000
 _SEPARATOR = "|"
@@ -218,6 +219,7 @@ def _money(value: Any) -> str | None:
 def api_rows(entries: QuerySet) -> Iterator[dict[str, Any]]:
     """The entries as the JSON API documents them (README: "Spreadsheets and the API")."""
     lookup = _Lookup()
+    zone = timezone.get_current_timezone()
     actors, goal_areas = lookup.actors, lookup.goal_areas
     priorities, focus_areas = lookup.priorities, lookup.focus_areas
     for (
@@ -261,5 +263,5 @@ def api_rows(entries: QuerySet) -> Iterator[dict[str, Any]]:
             "funding_source_label": _FUNDING_LABELS.get(funding_source, funding_source),
             "total_project_size": _money(total_project_size),
             "municipalities": _municipalities(municipality_names),
-            "updated_at": updated_at,
+            "updated_at": api_timestamp(updated_at, zone),
         }
