@@ -14,7 +14,6 @@ rows above it, even if entries change while a long export runs.
 """
 
 import csv
-import functools
 import io
 import itertools
 import json
@@ -30,9 +29,10 @@ from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+
+from . import cells
 
 # "integer" is a quantity (`1 234` insatser); "code" a whole number read as a label, an id
 # or a year, which a thousands separator would turn into "2 017".
@@ -115,20 +115,6 @@ class _Totals:
         return self.sums.get(index)
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, datetime):
-        return _local(value, timezone.get_current_timezone())
-    if isinstance(value, str):
-        return ILLEGAL_CHARACTERS_RE.sub("", value)
-    return value
-
-
-def _local(value: datetime, zone: tzinfo) -> datetime:
-    """An aware time as the naive local time a spreadsheet shows. The writers look the
-    zone up once: `timezone.localtime` looks it up anew for every value."""
-    return value.astimezone(zone).replace(tzinfo=None) if value.utcoffset() is not None else value
-
-
 _NUMBER_FORMATS = {
     "kr": KR_FORMAT,
     "integer": INTEGER_FORMAT,
@@ -140,84 +126,7 @@ _NUMBER_FORMATS = {
 
 
 def _xlsx_cell(sheet, column: Column, value: Any, *, font: Font | None = None) -> Any:
-    """A styled cell where one is needed; a plain value otherwise, which writes much faster."""
-    value = _plain(value)
-    number_format = _NUMBER_FORMATS.get(column.kind) if value is not None else None
-    # Text that starts with "=" is data, never a formula.
-    formula_like = isinstance(value, str) and value.startswith("=")
-    if not (number_format or formula_like or font):
-        return value
-    cell = WriteOnlyCell(sheet, value=value)
-    if formula_like:
-        cell.data_type = "s"
-    if number_format:
-        cell.number_format = number_format
-    if font:
-        cell.font = font
-    return cell
-
-
-def _cells(sheet, values: Iterable[Any], row_index: int) -> Iterator[Cell]:
-    """The cells of one row, for a write-only sheet to write: openpyxl's own
-    `WriteOnlyWorksheet._values_to_row` (3.1), except that a cell it is given goes
-    straight to the writer. openpyxl first tries each given cell as a value, which fails
-    with a formatted message (the cell's coordinate worked out for it) and is caught; with
-    five styled cells a row that was most of the time beyond openpyxl's floor."""
-    cell = WriteOnlyCell(sheet)
-    for column_index, value in enumerate(values, 1):
-        if value is None:
-            continue
-        if isinstance(value, Cell):
-            value.column, value.row = column_index, row_index
-            if value.hyperlink is not None:
-                value.hyperlink.ref = value.coordinate
-            yield value
-            continue
-        cell.value = value
-        cell.column, cell.row = column_index, row_index
-        yield cell
-        # Binding a date gives the cell a number format; the next value needs a plain one.
-        if cell.has_style:
-            cell = WriteOnlyCell(sheet)
-
-
-def _sanitised(text: str) -> str:
-    # Illegal characters are control characters, which no printable text holds.
-    return text if text.isprintable() else ILLEGAL_CHARACTERS_RE.sub("", text)
-
-
-def _xlsx_writer(sheet, column: Column, zone: tzinfo) -> Callable[[Any], Any]:
-    """What turns a column's non-empty values into what the sheet is given: the same as
-    `_xlsx_cell`, for a fraction of the time where the value is what the column's kind
-    says (text in a text column, a number or a time in the others).
-
-    A number format is set once on one cell per column, which is given the row's value and
-    written before the next row is appended (a write-only sheet writes each row as it is
-    appended), instead of a new styled cell per value.
-    """
-    number_format = _NUMBER_FORMATS.get(column.kind)
-    if number_format is None:
-
-        def text(value: Any) -> Any:
-            if type(value) is not str:
-                return _xlsx_cell(sheet, column, value)
-            value = _sanitised(value)
-            # Text that starts with "=" is data, never a formula.
-            return _xlsx_cell(sheet, column, value) if value.startswith("=") else value
-
-        return text
-    cell = WriteOnlyCell(sheet)
-    cell.number_format = number_format
-
-    def formatted(value: Any) -> Any:
-        if isinstance(value, datetime):
-            value = _local(value, zone)
-        elif isinstance(value, str):
-            return _xlsx_cell(sheet, column, value)
-        cell.value = value
-        return cell
-
-    return formatted
+    return cells.styled(sheet, value, _NUMBER_FORMATS.get(column.kind), font=font)
 
 
 def write_xlsx(table: Table, target: BinaryIO) -> int:
@@ -235,7 +144,7 @@ def write_xlsx_sheets(tables: Sequence[Table], target: BinaryIO) -> list[int]:
 
 def _write_sheet(workbook: Workbook, table: Table) -> int:
     sheet = workbook.create_sheet(title=table.sheet_title[:31])
-    sheet._values_to_row = functools.partial(_cells, sheet)
+    cells.use_row_cells(sheet)
     columns = list(table.columns)
     last_letter = get_column_letter(len(columns))
     for index, column in enumerate(columns, start=1):
@@ -259,7 +168,7 @@ def _write_sheet(workbook: Workbook, table: Table) -> int:
     sheet.append(header)
     totals = _Totals(columns)
     zone = timezone.get_current_timezone()
-    writers = [_xlsx_writer(sheet, column, zone) for column in columns]
+    writers = [cells.column_writer(sheet, _NUMBER_FORMATS.get(column.kind), zone) for column in columns]
     for values in table.value_rows():
         totals.add(values)
         sheet.append(
@@ -269,11 +178,11 @@ def _write_sheet(workbook: Workbook, table: Table) -> int:
     if table.totals_row is not None or totals.indexes:
         label = WriteOnlyCell(sheet, value=TOTALS_LABEL)
         label.font = _BOLD
-        cells = [label]
+        totals_cells = [label]
         for index, column in enumerate(columns[1:], start=1):
             value = totals.value(index) if table.totals_row is None else table.totals_row.get(column.key)
-            cells.append(_xlsx_cell(sheet, column, value, font=_BOLD))
-        sheet.append(cells)
+            totals_cells.append(_xlsx_cell(sheet, column, value, font=_BOLD))
+        sheet.append(totals_cells)
     return totals.count
 
 
@@ -302,7 +211,7 @@ def _csv_decimal(places: int) -> Callable[[Any], str]:
 
 def _csv_text(value: Any) -> str:
     if isinstance(value, datetime):
-        return f"{_plain(value):%Y-%m-%d %H:%M}"
+        return f"{cells.plain(value):%Y-%m-%d %H:%M}"
     if isinstance(value, date):
         return value.isoformat()
     text = str(value)
@@ -323,7 +232,7 @@ def _csv_converter(kind: ColumnKind, zone: tzinfo) -> Callable[[Any], Any]:
 
     def moment(value: Any) -> str:
         if isinstance(value, datetime):
-            return _local(value, zone).isoformat(" ", "minutes")
+            return cells.local_time(value, zone).isoformat(" ", "minutes")
         return _csv_text(value)
 
     return moment
