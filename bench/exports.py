@@ -103,7 +103,8 @@ FORMATS: list[tuple[str, Callable, Callable]] = [
 
 
 def _run(function: Callable, entries, timed: Callable, peak_memory: Callable) -> tuple[float, int]:
-    """Seconds (`timed`: after a warm-up run) and the peak Python heap of one more run."""
+    """Seconds (`timed`: the median of its runs after a warm-up) and the peak Python heap of
+    one more run."""
     with tempfile.TemporaryFile() as target:
 
         def once() -> None:
@@ -111,7 +112,7 @@ def _run(function: Callable, entries, timed: Callable, peak_memory: Callable) ->
             target.truncate()
             function(entries, target)
 
-        seconds = timed(once, 1)
+        seconds = timed(once)
         _, memory = peak_memory(once)
     return seconds, memory
 
