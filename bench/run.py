@@ -1,9 +1,10 @@
-"""`make bench`: report pages, Excel export and Excel import at 1 thousand, 100 thousand
-and 1 million entries in PostgreSQL, each against its floor, printed as a table.
+"""`make bench`: report pages, exports (Excel, CSV, JSON) and Excel import at 1 thousand,
+100 thousand and 1 million entries in PostgreSQL, each against its floor, printed as a table.
 
 Floors:
 - report page: the same breakdowns as raw SQL GROUP BY queries over the entry table;
-- export: openpyxl's write-only mode writing the same rows straight from a cursor;
+- export: openpyxl's write-only mode, `csv.writer` and `json.dumps` writing the same
+  rows straight from the same cursor (bench/exports.py);
 - import: openpyxl's read-only mode plus bulk_create of the same rows.
 
 It uses its own database (BENCH_DATABASE_URL, default vg2020_bench on the local
@@ -150,58 +151,6 @@ def measure_pages(client, rows: list[dict], size: int) -> None:
         )
 
 
-def export_ours(entries, target) -> None:
-    from followup.spreadsheets.exports import EntryFilters, entry_table
-    from followup.spreadsheets.workbook import write_xlsx
-
-    write_xlsx(entry_table(entries, filters=EntryFilters(), made_by="benchmark"), target)
-
-
-def export_floor(entries, target) -> None:
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Insatser")
-    columns = [
-        "id", "reporting_year__year", "actor__short_name", "title", "description", "case_number",
-        "project_owner", "goal_area__number", "priority__number", "focus_area__number", "amount",
-        "funding_source", "total_project_size", "updated_at",
-    ]  # fmt: skip
-    sheet.append(columns)
-    for row in entries.values_list(*columns).iterator(chunk_size=2000):
-        sheet.append([value.replace(tzinfo=None) if hasattr(value, "tzinfo") else value for value in row])
-    workbook.save(target)
-
-
-def measure_export(rows: list[dict], size: int) -> None:
-    import tempfile
-
-    from followup.models import SpendingEntry
-
-    count = min(EXPORT_ROWS, size)
-    last_pk = SpendingEntry.objects.order_by("pk").values_list("pk", flat=True)[count - 1]
-    entries = SpendingEntry.objects.filter(pk__lte=last_pk)
-    for label, function in (("ours", export_ours), ("floor", export_floor)):
-        with tempfile.TemporaryFile() as target:
-            seconds = timed(lambda function=function, target=target: function(entries, target), repeat=1)
-        with tempfile.TemporaryFile() as target:
-            _, memory = peak_memory(lambda function=function, target=target: function(entries, target))
-        if label == "ours":
-            ours = (seconds, memory)
-        else:
-            floor = (seconds, memory)
-    rows.append(
-        {
-            "entries": size,
-            "what": f"Excel-export av {count} insatser",
-            "seconds": ours[0],
-            "floor": floor[0],
-            "queries": None,
-            "memory": (ours[1], floor[1]),
-        }
-    )
-
-
 def _goal(row: dict) -> str:
     """A row's target from issue 17 and whether this run met it ("" when it has none)."""
     if not row.get("goal"):
@@ -227,8 +176,9 @@ def print_table(rows: list[dict]) -> None:
         )
     print()
     print("Golv: rapportsida = samma uppdelningar som rå SQL GROUP BY över insatstabellen; export =")
-    print("openpyxl write-only direkt från en cursor; import = openpyxl read-only + bulk_create")
-    print("(vår: läsning, förhandsgranskning och bekräftelse som vyerna gör dem).")
+    print("openpyxl write-only, csv.writer och json.dumps direkt från samma cursor som exporten;")
+    print("import = openpyxl read-only + bulk_create (vår: läsning, förhandsgranskning och")
+    print("bekräftelse som vyerna gör dem).")
     print("Rapportsida cachad/ocachad: serverns tid med sidcachen och med cachen tömd före varje anrop.")
     print("Anrop/s: gunicorn med produktionsinställningar och 2 arbetare, 8 anslutningar i 15 s var;")
     print("golvet och kvoten är mot /halsa/ i samma körning.")
@@ -253,6 +203,7 @@ def main() -> None:
     from django.test import Client
 
     from bench.data import replace_entries
+    from bench.exports import measure_export
     from bench.imports import measure_import
     from bench.lists import measure_lists
     from bench.pages import measure_cached_pages, measure_throughput
@@ -285,7 +236,7 @@ def main() -> None:
             measure_throughput(reader, rows, size)
         measure_lists(client, rows, size, timed=timed)
         if size >= EXPORT_ROWS or size == max(SIZES):
-            measure_export(rows, size)
+            measure_export(rows, size, export_rows=EXPORT_ROWS, timed=timed, peak_memory=peak_memory)
         measure_import(rows, size, importer, import_rows=IMPORT_ROWS)
         print_table([row for row in rows if row["entries"] == size])
     print_table(rows)

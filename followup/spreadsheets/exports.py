@@ -1,7 +1,9 @@
 """The entry list as a table for the writers, and as API rows, from one streamed query.
 
 Each entry's municipalities are joined in the database (a correlated subquery), so the
-export is one query however many entries there are, iterated in chunks.
+export is one query however many entries there are, iterated in chunks. The query
+selects one value per exported column; actors' names and the levels' labels come from
+one in-memory lookup of the reference tables (tens of rows), read once per export.
 """
 
 from collections.abc import Iterator, Mapping
@@ -9,36 +11,33 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Aggregate, CharField, OuterRef, QuerySet, Subquery, Value
+from django.utils import timezone
 
 from followup.models import FundingSource, SpendingEntry
-from strategy.models import Actor, Strategy
+from strategy.models import Actor, FocusArea, GoalArea, Priority, Strategy
 
 from . import columns as cols
-from .workbook import Table
+from .workbook import Table, api_timestamp
 
 CHUNK_SIZE = 2000
 _SEPARATOR = "|"
-_FIELDS = [
+# One value per column of cols.EXPORT_COLUMNS, in that order.
+EXPORT_FIELDS = [
     "id",
     "reporting_year__year",
-    "actor__slug",
-    "actor__short_name",
-    "actor__name",
+    "actor_id",
     "title",
     "description",
     "case_number",
     "project_owner",
-    "goal_area__number",
-    "goal_area__name",
-    "priority__number",
-    "priority__name",
-    "focus_area__number",
-    "focus_area__name",
+    "goal_area_id",
+    "priority_id",
+    "focus_area_id",
     "amount",
     "funding_source",
     "total_project_size",
-    "updated_at",
     "municipality_names",
+    "updated_at",
 ]
 _FUNDING_LABELS = dict(FundingSource.choices)
 
@@ -113,8 +112,10 @@ class EntryFilters:
         return "-".join(parts)
 
 
-def entry_rows(entries: QuerySet) -> Iterator[dict[str, Any]]:
-    """Plain dicts of the entries, streamed from the database in chunks."""
+def entry_values(entries: QuerySet) -> QuerySet:
+    """The export's one query: a tuple per entry with one value per column of
+    cols.EXPORT_COLUMNS, ids where the column shows a name or label (see `_Lookup`),
+    municipalities' names joined by `_SEPARATOR`."""
     through = SpendingEntry.municipalities.through
     names = (
         through.objects.filter(spendingentry=OuterRef("pk"))
@@ -123,72 +124,144 @@ def entry_rows(entries: QuerySet) -> Iterator[dict[str, Any]]:
         .annotate(joined=_JoinedText("municipality__name"))
         .values("joined")
     )
-    rows = (
+    return (
         entries.annotate(municipality_names=Subquery(names, output_field=CharField()))
         .order_by("reporting_year__year", "actor__name", "title", "pk")
-        .values(*_FIELDS)
+        .values_list(*EXPORT_FIELDS)
     )
-    for row in rows.iterator(chunk_size=CHUNK_SIZE):
-        row["municipalities"] = sorted(filter(None, (row.pop("municipality_names") or "").split(_SEPARATOR)))
-        yield row
 
 
-def _display_row(row: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "id": row["id"],
-        "year": row["reporting_year__year"],
-        "actor": row["actor__short_name"],
-        "title": row["title"],
-        "description": row["description"],
-        "case_number": row["case_number"],
-        "project_owner": row["project_owner"],
-        "goal_area": cols.numbered_label(row["goal_area__number"], row["goal_area__name"]),
-        "priority": cols.numbered_label(row["priority__number"], row["priority__name"]),
-        "focus_area": cols.numbered_label(row["focus_area__number"], row["focus_area__name"]),
-        "amount": row["amount"],
-        "funding_source": _FUNDING_LABELS.get(row["funding_source"], row["funding_source"]),
-        "total_project_size": row["total_project_size"],
-        "municipalities": ", ".join(row["municipalities"]),
-        "updated_at": row["updated_at"],
-    }
+def _municipalities(joined: str | None) -> list[str]:
+    return sorted(filter(None, joined.split(_SEPARATOR))) if joined else []
+
+
+@dataclass(frozen=True)
+class _Level:
+    number: int
+    name: str
+    label: str
+
+
+class _Lookup:
+    """Actors and the levels of every strategy by id, read once per export."""
+
+    def __init__(self) -> None:
+        self.actors = {actor.pk: actor for actor in Actor.objects.all()}
+        self.goal_areas = self._levels(GoalArea.objects.all())
+        self.priorities = self._levels(Priority.objects.all())
+        self.focus_areas = self._levels(FocusArea.objects.all())
+
+    @staticmethod
+    def _levels(objects: QuerySet) -> dict[int, _Level]:
+        return {
+            pk: _Level(number, name, cols.numbered_label(number, name))
+            for pk, number, name in objects.order_by().values_list("pk", "number", "name")
+        }
+
+
+def _display_rows(entries: QuerySet) -> Iterator[tuple]:
+    lookup = _Lookup()
+    actors, goal_areas = lookup.actors, lookup.goal_areas
+    priorities, focus_areas = lookup.priorities, lookup.focus_areas
+    for (
+        pk,
+        year,
+        actor_id,
+        title,
+        description,
+        case_number,
+        project_owner,
+        goal_area_id,
+        priority_id,
+        focus_area_id,
+        amount,
+        funding_source,
+        total_project_size,
+        municipality_names,
+        updated_at,
+    ) in entry_values(entries).iterator(chunk_size=CHUNK_SIZE):
+        priority = priorities.get(priority_id)
+        focus_area = focus_areas.get(focus_area_id)
+        yield (
+            pk,
+            year,
+            actors[actor_id].short_name,
+            title,
+            description,
+            case_number,
+            project_owner,
+            goal_areas[goal_area_id].label,
+            priority.label if priority else "",
+            focus_area.label if focus_area else "",
+            amount,
+            _FUNDING_LABELS.get(funding_source, funding_source),
+            total_project_size,
+            ", ".join(_municipalities(municipality_names)) if municipality_names else "",
+            updated_at,
+        )
 
 
 def entry_table(entries: QuerySet, *, filters: EntryFilters, made_by: str) -> Table:
     return Table(
         title="Insatser i uppföljningen av VG2020",
         columns=cols.EXPORT_COLUMNS,
-        rows=(_display_row(row) for row in entry_rows(entries)),
+        rows=_display_rows(entries),
         filters=filters.described(),
         generated_by=made_by,
         sheet_title="Insatser",
     )
 
 
-def api_row(row: dict[str, Any]) -> dict[str, Any]:
-    """One entry as the JSON API documents it (README: "Spreadsheets and the API")."""
+def _money(value: Any) -> str | None:
+    return None if value is None else f"{value:.2f}"
 
-    def money(value):
-        return None if value is None else f"{value:.2f}"
 
-    return {
-        "id": row["id"],
-        "year": row["reporting_year__year"],
-        "actor": row["actor__slug"],
-        "actor_name": row["actor__name"],
-        "title": row["title"],
-        "description": row["description"],
-        "case_number": row["case_number"],
-        "project_owner": row["project_owner"],
-        "goal_area": row["goal_area__number"],
-        "goal_area_name": row["goal_area__name"],
-        "priority": row["priority__number"],
-        "priority_name": row["priority__name"],
-        "focus_area": row["focus_area__number"],
-        "focus_area_name": row["focus_area__name"],
-        "amount": money(row["amount"]),
-        "funding_source": row["funding_source"],
-        "funding_source_label": _FUNDING_LABELS.get(row["funding_source"], row["funding_source"]),
-        "total_project_size": money(row["total_project_size"]),
-        "municipalities": row["municipalities"],
-        "updated_at": row["updated_at"],
-    }
+def api_rows(entries: QuerySet) -> Iterator[dict[str, Any]]:
+    """The entries as the JSON API documents them (README: "Spreadsheets and the API")."""
+    lookup = _Lookup()
+    zone = timezone.get_current_timezone()
+    actors, goal_areas = lookup.actors, lookup.goal_areas
+    priorities, focus_areas = lookup.priorities, lookup.focus_areas
+    for (
+        pk,
+        year,
+        actor_id,
+        title,
+        description,
+        case_number,
+        project_owner,
+        goal_area_id,
+        priority_id,
+        focus_area_id,
+        amount,
+        funding_source,
+        total_project_size,
+        municipality_names,
+        updated_at,
+    ) in entry_values(entries).iterator(chunk_size=CHUNK_SIZE):
+        actor = actors[actor_id]
+        goal_area = goal_areas[goal_area_id]
+        priority = priorities.get(priority_id)
+        focus_area = focus_areas.get(focus_area_id)
+        yield {
+            "id": pk,
+            "year": year,
+            "actor": actor.slug,
+            "actor_name": actor.name,
+            "title": title,
+            "description": description,
+            "case_number": case_number,
+            "project_owner": project_owner,
+            "goal_area": goal_area.number,
+            "goal_area_name": goal_area.name,
+            "priority": priority.number if priority else None,
+            "priority_name": priority.name if priority else None,
+            "focus_area": focus_area.number if focus_area else None,
+            "focus_area_name": focus_area.name if focus_area else None,
+            "amount": _money(amount),
+            "funding_source": funding_source,
+            "funding_source_label": _FUNDING_LABELS.get(funding_source, funding_source),
+            "total_project_size": _money(total_project_size),
+            "municipalities": _municipalities(municipality_names),
+            "updated_at": api_timestamp(updated_at, zone),
+        }

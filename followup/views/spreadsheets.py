@@ -217,7 +217,7 @@ def api_entries(request: HttpRequest) -> HttpResponse:
             "filters": filters.as_dict(),
             "generated_at": timezone.now(),
         },
-        rows=(exports.api_row(row) for row in exports.entry_rows(entries)),
+        rows=exports.api_rows(entries),
         total_keys=["amount"],
     )
 

@@ -1,5 +1,6 @@
 """Entry list exports (.xlsx, CSV, JSON): headings, values, totals, filters and visibility."""
 
+import io
 import json
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -228,3 +229,117 @@ def test_exports_use_the_same_number_of_queries_for_few_and_many_entries(bhu_mem
         entry.municipalities.set([1, 2, 3])
     assert SpendingEntry.objects.count() == 61
     assert queries_for_export() == few
+
+
+@pytest.fixture
+def many_entries(db):
+    """Five 2016 entries of VGR, Alfa … Epsilon in export order; every other one without
+    a total project size, priority or focus area, so a styled cell follows an empty one."""
+    created = []
+    for number, title in enumerate(["Alfa", "Beta", "Delta", "Epsilon", "Gamma"]):
+        entry = make_entry(
+            title=title,
+            amount=f"{1000 * (number + 1)}.25",
+            total_project_size=None if number % 2 else f"{5000 * (number + 1)}",
+            focus_area=None if number % 2 else focus_area(2),
+        )
+        SpendingEntry.objects.filter(pk=entry.pk).update(
+            updated_at=datetime(2016, 5, 1 + number, 10, 30, tzinfo=UTC)
+        )
+        created.append(entry)
+    created[0].municipalities.set([3, 1, 2])
+    return created
+
+
+def test_xlsx_export_formats_every_row_and_carries_no_value_into_the_next(developer_vgr, many_entries):
+    sheet = read_workbook(
+        content_of(client_for(developer_vgr).get("/vg2020/insatser/export.xlsx?year=2016"))
+    )["Insatser"]
+    rows = list(sheet.iter_rows(min_row=HEADER_ROW + 1, max_row=HEADER_ROW + 5))
+    for number, (cells, entry) in enumerate(zip(rows, many_entries, strict=True)):
+        values = [cell.value for cell in cells]
+        assert values[0] == entry.pk
+        assert values[3] == entry.title
+        assert values[10] == Decimal(f"{1000 * (number + 1)}.25")
+        assert values[12] == (None if number % 2 else Decimal(5000 * (number + 1)))
+        assert (values[9] or "") == ("" if number % 2 else str(focus_area(2)))
+        # Stockholm summer time: the time as users read it, never UTC.
+        assert values[14] == datetime(2016, 5, 1 + number, 12, 30)
+        assert [cells[index].number_format for index in (0, 1, 10, 14)] == [
+            "0",
+            "0",
+            '#,##0.00 "kr"',
+            "yyyy-mm-dd hh:mm",
+        ]
+        if values[12] is not None:
+            assert cells[12].number_format == '#,##0.00 "kr"'
+    totals = [cell.value for cell in sheet[HEADER_ROW + 6]]
+    assert totals[0] == "Summa"
+    assert (totals[10], totals[12]) == (Decimal("15001.25"), Decimal("45000"))
+
+
+def test_xlsx_export_drops_characters_excel_cannot_hold_and_keeps_line_breaks(developer_vgr):
+    make_entry(title="Klocka\x07 och tab\tb", description="Rad ett\nrad två")
+    sheet = read_workbook(content_of(client_for(developer_vgr).get("/vg2020/insatser/export.xlsx")))[
+        "Insatser"
+    ]
+    assert sheet["D6"].value == "Klocka och tab\tb"
+    assert sheet["E6"].value == "Rad ett\nrad två"
+
+
+def test_streamed_csv_and_json_hold_every_row_across_chunks(developer_vgr, many_entries, monkeypatch):
+    from followup.spreadsheets import workbook
+
+    monkeypatch.setattr(workbook, "STREAM_ROWS", 2)
+    client = client_for(developer_vgr)
+    csv_response = client.get("/vg2020/insatser/export.csv?year=2016")
+    chunks = list(csv_response.streaming_content)
+    assert len(chunks) > 2
+    lines = b"".join(chunks).decode("utf-8-sig").split("\r\n")
+    assert [line.split(";")[3] for line in lines[1:6]] == ["Alfa", "Beta", "Delta", "Epsilon", "Gamma"]
+    first = lines[1].split(";")
+    assert (first[10], first[12], first[14]) == ("1000,25", "5000,00", "2016-05-01 12:30")
+    assert lines[2].split(";")[12] == ""
+    assert lines[6] == ""
+
+    data = json.loads(content_of(client.get("/vg2020/api/v1/insatser/?year=2016")))
+    assert data["count"] == 5
+    assert [row["title"] for row in data["results"]] == ["Alfa", "Beta", "Delta", "Epsilon", "Gamma"]
+    assert data["totals"] == {"amount": "15001.25"}
+    assert data["results"][0]["updated_at"] == "2016-05-01T12:30:00+02:00"
+    assert data["results"][1]["focus_area"] is None
+    assert data["results"][1]["total_project_size"] is None
+
+
+def test_municipalities_are_sorted_in_every_format(developer_vgr, many_entries):
+    from strategy.models import Municipality
+
+    names = sorted(Municipality.objects.filter(pk__in=[1, 2, 3]).values_list("name", flat=True))
+    client = client_for(developer_vgr)
+    sheet = read_workbook(content_of(client.get("/vg2020/insatser/export.xlsx?year=2016")))["Insatser"]
+    assert sheet["N6"].value == ", ".join(names)
+    assert sheet["N7"].value in ("", None)
+    csv_lines = content_of(client.get("/vg2020/insatser/export.csv?year=2016")).decode("utf-8-sig")
+    assert csv_lines.split("\r\n")[1].split(";")[13] == ", ".join(names)
+    data = json.loads(content_of(client.get("/vg2020/api/v1/insatser/?year=2016")))
+    assert data["results"][0]["municipalities"] == names
+    assert data["results"][1]["municipalities"] == []
+
+
+def test_a_table_of_mappings_and_one_of_sequences_write_the_same_workbook():
+    from followup.spreadsheets.workbook import Column, Table, write_xlsx
+
+    columns = [Column("name", "Namn"), Column("amount", "Belopp", "kr", total=True)]
+    moment = timezone.now()
+    mappings = [{"name": "a", "amount": Decimal("1.50")}, {"name": "=b", "amount": None}]
+    sequences = [("a", Decimal("1.50")), ("=b", None)]
+    sheets = []
+    for rows in (mappings, sequences):
+        target = io.BytesIO()
+        write_xlsx(Table(title="T", columns=columns, rows=rows, generated_at=moment), target)
+        sheet = read_workbook(target.getvalue())["Data"]
+        cells = [cell for row in sheet.rows for cell in row]
+        sheets.append([(cell.value, cell.number_format, cell.data_type) for cell in cells])
+    assert sheets[0] == sheets[1]
+    assert ("=b", "General", "s") in sheets[0]
+    assert (Decimal("1.5"), '#,##0.00 "kr"', "n") in sheets[0]
