@@ -131,7 +131,11 @@ class IndexedEntries(Sequence):
             return None
         forward = self.seek.position == start - 1
         lookup = "gt" if forward != column.startswith("-") else "lt"
-        beyond = Q(**{f"{name}__{lookup}": value}) | Q(**{name: value, f"pk__{lookup}": self.seek.pk})
+        # (value, pk) beyond the row's, written with a bound on the column alone so that the
+        # index on (column, id) is read from the row on: `amount >= v AND (amount > v OR id > pk)`.
+        beyond = Q(**{f"{name}__{lookup}e": value}) & (
+            Q(**{f"{name}__{lookup}": value}) | Q(**{f"pk__{lookup}": self.seek.pk})
+        )
         ids = self.queryset.filter(beyond).values_list("pk", flat=True)
         if forward:
             return list(ids[: stop - start])
