@@ -1,4 +1,4 @@
-"""The yearly follow-up: what each actor spent, per initiative (insats), per year."""
+"""The entries (insatser): what each actor spent, per initiative, per year."""
 
 from decimal import Decimal
 
@@ -25,7 +25,9 @@ from strategy.models import (
     limited_text,
 )
 
-from . import write_rule
+from .. import write_rule
+from .imports import ImportBatch
+from .years import ReportingYear
 
 # No single initiative in a region's follow-up comes near ten billion kronor; a larger
 # figure is a typing error (an extra zero, öre typed as kronor), so it is refused.
@@ -38,59 +40,6 @@ PROJECT_OWNER_MAX = 200
 DESCRIPTION_MAX = 4000
 
 
-class ReportingYearQuerySet(models.QuerySet):
-    def open(self) -> "ReportingYearQuerySet":
-        """Years in which some actor's figures may still change, by the write rule."""
-        return self.filter(write_rule.open_years())
-
-
-class ReportingYear(models.Model):
-    """A year of a strategy. Open years take changes; closed years are compiled and frozen."""
-
-    strategy = models.ForeignKey(
-        Strategy, on_delete=models.PROTECT, related_name="reporting_years", verbose_name="strategi"
-    )
-    year = models.PositiveSmallIntegerField("år")
-    is_closed = models.BooleanField(
-        "stängt",
-        default=False,
-        help_text="Ett stängt år är sammanställt: dess insatser kan inte ändras.",
-    )
-    closed_at = models.DateTimeField("stängt den", null=True, blank=True)
-    closed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="stängt av",
-    )
-
-    objects = ReportingYearQuerySet.as_manager()
-    # Who closed and reopened the year, and when (followup.years writes the reason).
-    history = HistoricalRecords(
-        verbose_name="historik för uppföljningsår", verbose_name_plural="historik för uppföljningsår"
-    )
-
-    class Meta:
-        verbose_name = "uppföljningsår"
-        verbose_name_plural = "uppföljningsår"
-        ordering = ["strategy", "year"]
-        constraints = [models.UniqueConstraint(fields=["strategy", "year"], name="reporting_year_unique")]
-
-    def __str__(self) -> str:
-        return f"{self.year} ({self.status_label})"
-
-    @property
-    def status_label(self) -> str:
-        return "stängt" if self.is_closed else "öppet"
-
-    def clean(self) -> None:
-        if self.strategy_id and self.year not in self.strategy.years:
-            period = f"{self.strategy.start_year}–{self.strategy.end_year}"
-            raise ValidationError({"year": f"Året ska ligga inom strategins period, {period}."})
-
-
 class FundingSource(models.TextChoices):
     REGIONAL_DEVELOPMENT_BOARD = "run", "Regionutvecklingsnämnden"
     CULTURE_BOARD = "kn", "Kulturnämnden"
@@ -99,62 +48,6 @@ class FundingSource(models.TextChoices):
     EU_FUNDS = "eu", "EU-medel"
     STATE_FUNDS = "statlig", "Statliga medel"
     OTHER = "ovrigt", "Övrigt"
-
-
-class ImportBatch(models.Model):
-    """One confirmed spreadsheet import: who, when, which file and what it did."""
-
-    created_at = models.DateTimeField("importerad", auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name="importerad av",
-    )
-    file_name = models.CharField("filnamn", max_length=255)
-    actor = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="+", verbose_name="aktör")
-    reporting_year = models.ForeignKey(
-        ReportingYear, on_delete=models.PROTECT, related_name="+", verbose_name="år"
-    )
-    created_count = models.PositiveIntegerField("nya rader", default=0)
-    updated_count = models.PositiveIntegerField("ändrade rader", default=0)
-    unchanged_count = models.PositiveIntegerField("oförändrade rader", default=0)
-
-    class Meta:
-        verbose_name = "import"
-        verbose_name_plural = "importer"
-        ordering = ["-created_at"]
-
-    def __str__(self) -> str:
-        return f"{self.file_name} ({timezone.localtime(self.created_at):%Y-%m-%d %H:%M})"
-
-
-class PendingImport(models.Model):
-    """An uploaded file's rows waiting between the preview and the confirmation.
-
-    Kept in the database rather than the session, which would carry megabytes on every
-    request, and read by whichever worker serves the confirmation. Only its uploader
-    may open it, through the random token in the preview's address; it expires
-    (`followup.spreadsheets.pending`).
-    """
-
-    token = models.CharField(max_length=43, unique=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
-    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="+")
-    reporting_year = models.ForeignKey(ReportingYear, on_delete=models.CASCADE, related_name="+")
-    # The rows as zlib-compressed JSON: a 5,000-row file takes a few hundred kilobytes.
-    rows = models.BinaryField()
-    # The valid plan the last preview showed, the same way, for the confirmation to apply
-    # without reading the rows again when nothing changed (followup.spreadsheets.plan.StoredPlan).
-    plan = models.BinaryField(null=True)
-
-    class Meta:
-        verbose_name = "väntande import"
-        verbose_name_plural = "väntande importer"
-
-    def __str__(self) -> str:
-        return f"Väntande import {self.created_at:%Y-%m-%d %H:%M}"
 
 
 class SpendingEntryQuerySet(models.QuerySet):
@@ -391,65 +284,3 @@ class SubmissionToken(models.Model):
 
     def __str__(self) -> str:
         return self.key
-
-
-class EntryTotal(models.Model):
-    """Running sums of the entries per year, actor, goal area, priority, focus area and
-    funding source, so that reports read thousands of rows instead of millions.
-
-    Maintained by database triggers on the entry table (migration 0003_entry_totals), in
-    the same transaction as every insert, update, delete and truncate, whichever code or
-    tool writes. Never written by the application. Plain id columns, not foreign keys:
-    the table is derived data and must not hold up deleting reference rows. 0 in
-    `priority_key` and `focus_area_key` means "none set" (NULL cannot be a conflict key).
-    """
-
-    reporting_year_id = models.BigIntegerField()
-    actor_id = models.BigIntegerField()
-    goal_area_id = models.BigIntegerField()
-    priority_key = models.BigIntegerField()
-    focus_area_key = models.BigIntegerField()
-    funding_source = models.CharField(max_length=20)
-    total = models.DecimalField(max_digits=18, decimal_places=2, default=0)
-    entry_count = models.BigIntegerField(default=0)
-    size_total = models.DecimalField(max_digits=18, decimal_places=2, default=0)
-    granted_with_size = models.DecimalField(max_digits=18, decimal_places=2, default=0)
-
-    class Meta:
-        verbose_name = "summa per dimension"
-        verbose_name_plural = "summor per dimension"
-        constraints = [
-            models.UniqueConstraint(
-                fields=[
-                    "reporting_year_id",
-                    "actor_id",
-                    "goal_area_id",
-                    "priority_key",
-                    "focus_area_key",
-                    "funding_source",
-                ],
-                name="entry_total_key",
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.entry_count} insatser, {self.total} kr"
-
-
-class DataVersion(models.Model):
-    """One row (id 1) whose `version` changes in the same transaction as every write to
-    what a cached page shows: entries, reporting years, the strategy's structure, the
-    actors, the publications. Written only by database triggers (`totals_sql.py`,
-    `publications/data_version_sql.py`); read by `strategy/page_cache.py`, which keys every
-    cached page by it, so that a cached page never shows figures older than the database.
-    Values are never reused (a sequence on PostgreSQL, random on SQLite), so a version
-    a rolled-back transaction saw names nothing that anyone else can read."""
-
-    version = models.BigIntegerField()
-
-    class Meta:
-        verbose_name = "dataversion"
-        verbose_name_plural = "dataversioner"
-
-    def __str__(self) -> str:
-        return str(self.version)
