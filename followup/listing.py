@@ -62,7 +62,7 @@ def seek_from(params: Mapping[str, str], *, page_size: int) -> Seek | None:
     return None
 
 
-def _seek_column(ordering: Sequence[str]) -> str | None:
+def _column_to_seek_by(ordering: Sequence[str]) -> str | None:
     """The column of an ordering by one column of the entry and then the id, in one
     direction (`("amount", "pk")`, `("-amount", "-pk")`), which a seek can follow."""
     if len(ordering) != 2 or "__" in ordering[0]:
@@ -87,10 +87,14 @@ class IndexedEntries(Sequence):
         self.seek = seek
 
     @property
+    def _seek_column(self) -> str | None:
+        """The column page links can seek by: one bucket in the order of one column."""
+        return _column_to_seek_by(self.queryset.query.order_by) if len(self.buckets) <= 1 else None
+
+    @property
     def seekable(self) -> bool:
-        """Whether page links may name the row they continue from (one bucket in the order
-        of one column)."""
-        return len(self.buckets) <= 1 and _seek_column(self.queryset.query.order_by) is not None
+        """Whether page links may name the row they continue from."""
+        return self._seek_column is not None
 
     def count(self) -> int:
         return sum(bucket.count for bucket in self.buckets)
@@ -105,24 +109,27 @@ class IndexedEntries(Sequence):
         touched = self._touched(start, stop)
         if not touched:
             return []
-        sought = self._sought(start, stop)
-        if sought is not None:
-            found = self.queryset.in_bulk(sought)
-            return [found[pk] for pk in sought if pk in found]
+        ids = self._sought(start, stop)
+        if ids is None:
+            ids = self._by_offset(touched)
+        found = self.queryset.in_bulk(ids)
+        return [found[pk] for pk in ids if pk in found]  # one deleted since the count is left out
+
+    def _by_offset(self, touched: list[tuple[Bucket, int, int]]) -> list[int]:
+        """The ids of the touched buckets' parts, each part skipped to from its nearer end."""
         (first, skip, take), *middle, (last, _, last_take) = touched if len(touched) > 1 else touched * 2
         ids = _ids(self.queryset.filter(**first.lookups), skip, skip + take, first.count)
         if middle:
             ids += self._whole([bucket for bucket, _, _ in middle])
         if len(touched) > 1:
             ids += _ids(self.queryset.filter(**last.lookups), 0, last_take, last.count)
-        found = self.queryset.in_bulk(ids)
-        return [found[pk] for pk in ids if pk in found]  # one deleted since the count is left out
+        return ids
 
     def _sought(self, start: int, stop: int) -> list[int] | None:
         """The ids start..stop read on from the seek's row through the index (no offset),
         or None when there is no seek for this slice or its row is not in the list (gone,
         or not the reader's): then the slice is read by offset."""
-        column = _seek_column(self.queryset.query.order_by) if self.seek and self.seekable else None
+        column = self._seek_column if self.seek else None
         if column is None or self.seek.position not in (start - 1, stop):
             return None
         name = column.lstrip("-")
