@@ -73,17 +73,7 @@ def reads_data_version(view: Callable) -> Callable:
 def cached_for_version(request: HttpRequest, name: str, build: Callable[[], T]) -> T:
     """What `build` returns, kept per data version alone (not per reader or address): the
     data that every page reads first, such as the strategies and their levels."""
-    version = read_data_version(request)
-    if version is None:
-        return build()
-    database = settings.DATABASES["default"]["NAME"]
-    described = f"{database}\x1f{version}"
-    key = f"data:{name}:{hashlib.sha256(described.encode()).hexdigest()}"
-    found = cache.get(key)
-    if found is None:
-        found = build()
-        cache.set(key, found, TIMEOUT_SECONDS)
-    return found
+    return _cached(read_data_version(request), f"data:{name}", (), build, keep=lambda found: True)
 
 
 def visibility(request: HttpRequest) -> str:
@@ -92,23 +82,26 @@ def visibility(request: HttpRequest) -> str:
     return "reader" if roles.can_read_reports(request.user) else "public"
 
 
-def _key(version: int, name: str, request: HttpRequest, parts: Iterable[object]) -> str:
+def _key(version: int, name: str, parts: Iterable[object]) -> str:
     # The database's name too, so that one Redis can serve several databases (staging and
     # production, the test workers) without one's version naming another's page.
     database = settings.DATABASES["default"]["NAME"]
-    described = "\x1f".join(
-        str(part) for part in (database, version, visibility(request), request.path, *parts)
-    )
-    return f"page:{name}:{hashlib.sha256(described.encode()).hexdigest()}"
+    described = "\x1f".join(str(part) for part in (database, version, *parts))
+    return f"{name}:{hashlib.sha256(described.encode()).hexdigest()}"
 
 
 def _cached(
-    request: HttpRequest, name: str, parts: Iterable[object], build: Callable[[], T], keep: bool
+    version: int | None,
+    name: str,
+    parts: Iterable[object],
+    build: Callable[[], T],
+    keep: Callable[[T], bool],
 ) -> T:
-    version = request.data_version
+    """`build()`, from the cache under the data version, `name` and `parts`; kept only if
+    `keep` says so. Nothing is cached while the version's row is missing."""
     if version is None:
         return build()
-    key = _key(version, name, request, parts)
+    key = _key(version, name, parts)
     found = cache.get(key)
     if found is None:
         found = build()
@@ -117,13 +110,25 @@ def _cached(
     return found
 
 
+def _page_parts(request: HttpRequest, parts: Iterable[object]) -> tuple[object, ...]:
+    """What a cached page depends on besides the data: the reader's visibility, the address
+    and the view's own `parts`."""
+    return (visibility(request), request.path, *parts)
+
+
 def cached_html(
     request: HttpRequest, name: str, parts: Iterable[object], render: Callable[[], str]
 ) -> SafeString:
     """The fragment `render` makes for this request, from the cache when the data version,
     the reader's visibility, the address and `parts` (whatever else it depends on) are the
     same. The view must carry `reads_data_version`."""
-    html = _cached(request, name, parts, lambda: str(render()), keep=lambda html: True)
+    html = _cached(
+        request.data_version,
+        f"page:{name}",
+        _page_parts(request, parts),
+        lambda: str(render()),
+        keep=lambda html: True,
+    )
     return mark_safe(html)  # noqa: S308 (rendered by our templates, escaped there)
 
 
@@ -140,5 +145,11 @@ def cached_page(
 ) -> CachedPage:
     """As `cached_html`, for a page's title and content; a page that refused its input
     (status 400) is built again each time. Raising (404) caches nothing."""
-    found = _cached(request, name, parts, build, keep=lambda page: page.status == 200)
+    found = _cached(
+        request.data_version,
+        f"page:{name}",
+        _page_parts(request, parts),
+        build,
+        keep=lambda page: page.status == 200,
+    )
     return found._replace(content=mark_safe(found.content))  # noqa: S308 (rendered by our templates)
