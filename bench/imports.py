@@ -4,18 +4,24 @@ against its floor, openpyxl's read-only mode plus `bulk_create` of the same rows
 import time
 
 
+def _actor_and_year():
+    """Where the benchmark imports: BRG's 2019 (a VG2020 year)."""
+    from followup.models import ReportingYear
+    from strategy.models import Actor
+
+    return Actor.objects.get(slug="brg"), ReportingYear.objects.get(year=2019)
+
+
 def import_workbook(count: int) -> bytes:
     """A filled-in import template with `count` new rows, as a user would upload it."""
     import io
 
     from openpyxl import load_workbook
 
-    from followup.models import FundingSource, ReportingYear
+    from followup.models import FundingSource
     from followup.spreadsheets.template import build_template
-    from strategy.models import Actor
 
-    actor = Actor.objects.get(slug="brg")
-    year = ReportingYear.objects.get(year=2019)
+    actor, year = _actor_and_year()
     workbook = load_workbook(io.BytesIO(build_template(actor=actor, reporting_year=year)))
     sheet = workbook["Insatser"]
     # Only new rows: the template comes pre-filled with the actor's existing entries.
@@ -39,17 +45,14 @@ def import_workbook(count: int) -> bytes:
 def import_ours(data: bytes, user) -> None:
     """What a user waits for: the upload read and kept, the preview planned (and its plan
     kept), the confirmation applied, as the views do it."""
-    from followup.models import ReportingYear
     from followup.spreadsheets import pending
     from followup.spreadsheets.applying import apply_import
     from followup.spreadsheets.plan import StoredPlan
     from followup.spreadsheets.planning import plan_import
     from followup.spreadsheets.upload import read_upload
-    from strategy.models import Actor
     from strategy.page_cache import data_version
 
-    actor = Actor.objects.get(slug="brg")
-    year = ReportingYear.objects.get(year=2019)
+    actor, year = _actor_and_year()
     sheet = read_upload(data, file_name="bench.xlsx")
     token = pending.store(sheet, user=user, actor=actor, reporting_year=year)
     waiting = pending.load(token, user=user)  # the preview
@@ -76,12 +79,12 @@ def import_floor(data: bytes, user) -> None:
     from openpyxl import load_workbook
 
     from followup.formatting import parse_amount
-    from followup.models import FundingSource, ReportingYear, SpendingEntry
-    from strategy.models import Actor, GoalArea
+    from followup.models import FundingSource, SpendingEntry
+    from strategy.models import GoalArea
 
-    actor = Actor.objects.get(slug="brg")
-    year = ReportingYear.objects.get(year=2019)
-    goals = {goal.number: goal for goal in GoalArea.objects.all()}
+    actor, year = _actor_and_year()
+    # The year's own strategy's goal areas: VG2030 numbers its goal areas too.
+    goals = {goal.number: goal for goal in GoalArea.objects.filter(strategy=year.strategy_id)}
     sources = {label: value for value, label in FundingSource.choices}
     sheet = load_workbook(io.BytesIO(data), read_only=True)["Insatser"]
     rows = sheet.iter_rows(min_row=5, values_only=True)
